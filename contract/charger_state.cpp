@@ -1,0 +1,114 @@
+#include "contract/charger_state.h"
+
+#include "contract/json_fields.h"
+
+#include <algorithm>
+
+namespace voltdesk::contract {
+
+ChargerStatus ChargerState::overall() const {
+    std::vector<ConnectorStatus> statuses;
+    statuses.reserve(connectors.size());
+    for (const auto& c : connectors) {
+        statuses.push_back(c.status);
+    }
+    return overallStatus(online, statuses);
+}
+
+std::string encodeChargerState(const ChargerState& s) {
+    nlohmann::json connectors = nlohmann::json::array();
+    for (const auto& c : s.connectors) {
+        connectors.push_back({{"id", c.id},
+                              {"status", toString(c.status)},
+                              {"errorCode", c.errorCode},
+                              {"info", c.info},
+                              {"vendorErrorCode", c.vendorErrorCode},
+                              {"since", toIso8601(c.since)}});
+    }
+    nlohmann::json j{{"v", kChargerStateSchemaVersion},
+                     {"chargerId", s.chargerId},
+                     {"siteId", s.siteId},
+                     {"vendor", s.vendor},
+                     {"model", s.model},
+                     {"serialNumber", s.serialNumber},
+                     {"firmwareVersion", s.firmwareVersion},
+                     {"maxPowerKw", s.maxPowerKw},
+                     {"protocol", s.protocol},
+                     {"online", s.online},
+                     {"registration", s.registration},
+                     {"lastSeen", toIso8601(s.lastSeen)},
+                     {"updatedAt", toIso8601(s.updatedAt)},
+                     {"status", toString(s.overall())},
+                     {"connectors", std::move(connectors)}};
+    if (s.location) {
+        j["location"] = {{"lat", s.location->lat}, {"lon", s.location->lon}};
+    }
+    return j.dump();
+}
+
+DecodeResult<ChargerState> decodeChargerState(std::string_view payload) {
+    const auto j = nlohmann::json::parse(payload, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        return DecodeResult<ChargerState>::fail("charger state is not a JSON object");
+    }
+    JsonFields f(j);
+    ChargerState s;
+    const int version = f.integer("v", true);
+    if (f.ok() && version != kChargerStateSchemaVersion) {
+        return DecodeResult<ChargerState>::fail("unsupported charger state version " + std::to_string(version));
+    }
+    s.chargerId = f.string("chargerId", true);
+    s.siteId = f.string("siteId", true);
+    s.vendor = f.string("vendor");
+    s.model = f.string("model");
+    s.serialNumber = f.string("serialNumber");
+    s.firmwareVersion = f.string("firmwareVersion");
+    s.maxPowerKw = f.number("maxPowerKw");
+    s.protocol = f.string("protocol");
+    s.online = f.boolean("online", true);
+    s.registration = f.string("registration");
+    s.lastSeen = f.timestamp("lastSeen");
+    s.updatedAt = f.timestamp("updatedAt");
+    if (j.contains("location")) {
+        JsonFields loc(j["location"], "location.");
+        GeoPoint p{loc.number("lat", true), loc.number("lon", true)};
+        if (!loc.ok()) {
+            return DecodeResult<ChargerState>::fail(loc.error());
+        }
+        if (p.lat < -90 || p.lat > 90 || p.lon < -180 || p.lon > 180) {
+            return DecodeResult<ChargerState>::fail("location out of range");
+        }
+        s.location = p;
+    }
+    if (!f.ok()) {
+        return DecodeResult<ChargerState>::fail(f.error());
+    }
+    const auto connectors = j.find("connectors");
+    if (connectors == j.end() || !connectors->is_array()) {
+        return DecodeResult<ChargerState>::fail("connectors must be an array");
+    }
+    for (const auto& cj : *connectors) {
+        JsonFields c(cj, "connectors[].");
+        ConnectorState cs;
+        cs.id = c.integer("id", true);
+        const std::string status = c.string("status", true);
+        cs.errorCode = c.string("errorCode");
+        cs.info = c.string("info");
+        cs.vendorErrorCode = c.string("vendorErrorCode");
+        cs.since = c.timestamp("since");
+        if (!c.ok()) {
+            return DecodeResult<ChargerState>::fail(c.error());
+        }
+        const auto parsed = connectorStatusFromString(status);
+        if (!parsed) {
+            return DecodeResult<ChargerState>::fail("unknown connector status '" + status + "'");
+        }
+        cs.status = *parsed;
+        s.connectors.push_back(std::move(cs));
+    }
+    std::sort(s.connectors.begin(), s.connectors.end(),
+              [](const ConnectorState& a, const ConnectorState& b) { return a.id < b.id; });
+    return DecodeResult<ChargerState>::ok(std::move(s));
+}
+
+} // namespace voltdesk::contract

@@ -1,0 +1,41 @@
+// MQTT topic names between agent and consoles. Version 1 of the scheme; docs/MQTT.md is its prose.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace voltdesk::contract {
+
+inline constexpr std::string_view kTopicRoot = "voltdesk/v1";
+
+/// Retained. Agent presence; its last will sets state "offline".
+std::string agentStatusTopic(std::string_view agentId);
+/// Retained. Static facts of a site: name, location, address.
+std::string siteInfoTopic(std::string_view siteId);
+/// Retained. Live state of one charger (ChargerState); an empty retained payload removes the charger.
+std::string chargerStateTopic(std::string_view siteId, std::string_view chargerId);
+
+/// Subscriptions a console needs to see the whole network.
+inline constexpr std::string_view kAllAgentStatus = "voltdesk/v1/agents/+/status";
+inline constexpr std::string_view kAllSiteInfo = "voltdesk/v1/sites/+/info";
+inline constexpr std::string_view kAllChargerStates = "voltdesk/v1/sites/+/chargers/+/state";
+
+/// Ids are percent-encoded in topics so that '/', '+', '#', '%' and control or non-ASCII bytes in a
+/// charger's identity can never change the meaning of a topic.
+std::string encodeTopicSegment(std::string_view id);
+std::optional<std::string> decodeTopicSegment(std::string_view segment);
+
+enum class TopicKind { AgentStatus, SiteInfo, ChargerState };
+
+struct ParsedTopic {
+    TopicKind kind;
+    std::string agentId; ///< AgentStatus only
+    std::string siteId;  ///< SiteInfo and ChargerState
+    std::string chargerId;
+};
+
+/// Recognises the topics above (ids decoded); nullopt for anything else.
+std::optional<ParsedTopic> parseTopic(std::string_view topic);
+
+} // namespace voltdesk::contract
