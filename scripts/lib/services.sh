@@ -1,0 +1,91 @@
+# Private PostgreSQL and Mosquitto servers on free loopback ports, with generated configs and data
+# under one scratch directory. Sourced by scripts/demo and by the tests' "services" fixture; runs in
+# the Debian 13 environment. Each start_* writes what a client needs into $dir/services.env.
+# shellcheck shell=bash
+
+svc_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+free_port() {
+  python3 - 2>/dev/null <<'PY' || awk 'BEGIN{srand(); print 20000 + int(rand() * 30000)}'
+import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
+PY
+}
+
+pg_bindir() {
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+  [ -x "$d/initdb" ] || svc_die "PostgreSQL server binaries not found (package postgresql)"
+  printf '%s\n' "$d"
+}
+
+# PostgreSQL refuses to run as root, so the cluster belongs to the 'postgres' system user.
+as_pg_user() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  local dir=$1 port bindir data
+  bindir=$(pg_bindir)
+  port=$(free_port)
+  data="$dir/postgres"
+  mkdir -p "$data"
+  [ "$(id -u)" = 0 ] && chown -R postgres: "$data"
+  chmod 700 "$data"
+  as_pg_user "$bindir/initdb" -D "$data/data" -U voltdesk --auth=trust -E UTF8 --locale=C.UTF-8 \
+    >"$dir/postgres-initdb.log" 2>&1 || svc_die "initdb failed; see $dir/postgres-initdb.log"
+  cat >>"$data/data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = ''
+fsync = on
+max_connections = 200
+shared_buffers = 256MB
+log_min_messages = warning
+CONF
+  as_pg_user "$bindir/pg_ctl" -D "$data/data" -l "$dir/postgres.log" -w -t 60 start >/dev/null ||
+    svc_die "PostgreSQL did not start; see $dir/postgres.log"
+  as_pg_user "$bindir/createdb" -h 127.0.0.1 -p "$port" -U voltdesk voltdesk ||
+    svc_die "could not create the voltdesk database"
+  echo "VOLTDESK_PG=postgresql://voltdesk@127.0.0.1:$port/voltdesk" >>"$dir/services.env"
+  echo "VOLTDESK_PG_DATA=$data/data" >>"$dir/services.env"
+}
+
+stop_postgres() {
+  local dir=$1
+  [ -d "$dir/postgres/data" ] || return 0
+  as_pg_user "$(pg_bindir)/pg_ctl" -D "$dir/postgres/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+start_mosquitto() {
+  local dir=$1 port
+  port=$(free_port)
+  mkdir -p "$dir/mosquitto"
+  cat >"$dir/mosquitto/mosquitto.conf" <<CONF
+listener $port 127.0.0.1
+allow_anonymous true
+persistence false
+log_dest file $dir/mosquitto.log
+max_queued_messages 100000
+max_inflight_messages 1000
+CONF
+  [ "$(id -u)" = 0 ] && chown -R mosquitto: "$dir/mosquitto" 2>/dev/null
+  mosquitto -c "$dir/mosquitto/mosquitto.conf" -d >/dev/null 2>&1 &
+  local i
+  for i in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      pgrep -f "mosquitto -c $dir/mosquitto/mosquitto.conf" | head -n1 >"$dir/mosquitto.pid"
+      echo "VOLTDESK_MQTT=tcp://127.0.0.1:$port" >>"$dir/services.env"
+      return 0
+    fi
+    sleep 0.1
+  done
+  svc_die "Mosquitto did not start; see $dir/mosquitto.log"
+}
+
+stop_mosquitto() {
+  local dir=$1
+  [ -f "$dir/mosquitto.pid" ] && kill "$(cat "$dir/mosquitto.pid")" 2>/dev/null
+  rm -f "$dir/mosquitto.pid"
+  return 0
+}
