@@ -5,11 +5,18 @@
 
 svc_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# A loopback port nobody listens on now. Random in a range away from the usual services, so
+# parallel runs rarely collide; the servers themselves fail loudly if one does.
 free_port() {
-  python3 - 2>/dev/null <<'PY' || awk 'BEGIN{srand(); print 20000 + int(rand() * 30000)}'
-import socket
-s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
-PY
+  local port i
+  for i in $(seq 1 50); do
+    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      printf '%s\n' "$port"
+      return 0
+    fi
+  done
+  svc_die "no free loopback port found"
 }
 
 pg_bindir() {
@@ -43,8 +50,8 @@ max_connections = 200
 shared_buffers = 256MB
 log_min_messages = warning
 CONF
-  as_pg_user "$bindir/pg_ctl" -D "$data/data" -l "$dir/postgres.log" -w -t 60 start >/dev/null ||
-    svc_die "PostgreSQL did not start; see $dir/postgres.log"
+  as_pg_user "$bindir/pg_ctl" -D "$data/data" -l "$data/postgres.log" -w -t 60 start >/dev/null ||
+    svc_die "PostgreSQL did not start; see $data/postgres.log"
   as_pg_user "$bindir/createdb" -h 127.0.0.1 -p "$port" -U voltdesk voltdesk ||
     svc_die "could not create the voltdesk database"
   echo "VOLTDESK_PG=postgresql://voltdesk@127.0.0.1:$port/voltdesk" >>"$dir/services.env"
