@@ -1,0 +1,36 @@
+// Every OCPP 1.6 action by name: its feature profile, who sends the CALL, and the schema checks of
+// the actions whose typed messages exist. A new profile header adds its checks here.
+#pragma once
+
+#include "protocol/ocpp16-wire/payload_result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace voltdesk::ocpp16 {
+
+enum class FeatureProfile { Core, FirmwareManagement, LocalAuthListManagement, Reservation, SmartCharging, RemoteTrigger };
+
+/// Who sends the CALL of an action.
+enum class Initiator { ChargePoint, CentralSystem, Either };
+
+/// nullopt when the payload satisfies the schema, else the CALLERROR code and why.
+using PayloadCheck = std::optional<PayloadError> (*)(const nlohmann::json& payload);
+
+struct ActionSpec {
+    std::string_view name;
+    FeatureProfile profile = FeatureProfile::Core;
+    Initiator initiator = Initiator::ChargePoint;
+    PayloadCheck checkRequest = nullptr;      ///< nullptr until the typed message exists
+    PayloadCheck checkConfirmation = nullptr; ///< nullptr until the typed message exists
+};
+
+/// The action, or nullptr for a name OCPP 1.6 does not define (answer NotImplemented).
+const ActionSpec* findAction(std::string_view name);
+/// All 28 OCPP 1.6 actions.
+std::span<const ActionSpec> allActions();
+
+} // namespace voltdesk::ocpp16

@@ -1,0 +1,33 @@
+// Decoding a message payload yields the typed message or the CALLERROR code and words that say why not.
+#pragma once
+
+#include "protocol/ocpp16-wire/error_code.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace voltdesk::ocpp16 {
+
+struct PayloadError {
+    ErrorCode code = ErrorCode::FormationViolation;
+    std::string description;
+};
+
+template <typename T> class PayloadResult {
+public:
+    static PayloadResult ok(T value) { return PayloadResult(std::move(value), {}); }
+    static PayloadResult fail(PayloadError error) { return PayloadResult(std::nullopt, std::move(error)); }
+
+    explicit operator bool() const { return m_value.has_value(); }
+    const T& value() const& { return *m_value; }
+    T&& value() && { return std::move(*m_value); }
+    const PayloadError& error() const { return m_error; }
+
+private:
+    PayloadResult(std::optional<T> value, PayloadError error) : m_value(std::move(value)), m_error(std::move(error)) {}
+    std::optional<T> m_value;
+    PayloadError m_error;
+};
+
+} // namespace voltdesk::ocpp16
