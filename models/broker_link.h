@@ -38,9 +38,9 @@ class BrokerLink : public QObject {
 public:
     struct Options {
         QString uri = QStringLiteral("tcp://127.0.0.1:1883");
-        QString username; ///< empty: connect without credentials
-        QString password;
-        QString clientId; ///< empty: "voltdesk-console-<random>"
+        QString username{}; ///< empty: connect without credentials
+        QString password{};
+        QString clientId{}; ///< empty: "voltdesk-console-<random>"
         int minBackoffMs = 500;
         int maxBackoffMs = 30000;
         int keepAliveSeconds = 10; ///< also bounds how long a silently dead link goes unnoticed
