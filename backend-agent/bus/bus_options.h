@@ -1,0 +1,24 @@
+// Settings of the agent's MQTT link to the consoles.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace voltdesk::bus {
+
+struct BusOptions {
+    std::string serverUri = "tcp://127.0.0.1:1883"; ///< Paho URI: tcp://HOST:PORT or ssl://HOST:PORT
+    std::string agentId = "voltdesk-agent";
+    std::string clientId; ///< empty: "voltdesk-agent-" + agentId, so two agents never share one
+    std::string agentVersion;
+    /// At most one publish per charger per interval; the latest state wins.
+    std::chrono::milliseconds publishInterval{250};
+    int qos = 1;
+    std::chrono::seconds keepAlive{20};
+    /// QoS 1 messages awaiting their PUBACK at most; beyond, publishing pauses briefly.
+    int maxInflight = 1000;
+    std::chrono::seconds minReconnectDelay{1};
+    std::chrono::seconds maxReconnectDelay{30};
+};
+
+} // namespace voltdesk::bus
