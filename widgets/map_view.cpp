@@ -1,0 +1,157 @@
+#include "widgets/map_view.h"
+
+#include "widgets/charger_marker_layer.h"
+
+#include <QAbstractItemModel>
+#include <QGeoCoordinate>
+#include <QGeoRectangle>
+#include <QGeoShape>
+#include <QLoggingCategory>
+#include <QQmlEngine>
+#include <QQuickItem>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcMapView, "voltdesk.map")
+
+namespace voltdesk::widgets {
+
+namespace {
+
+void registerQmlTypes() {
+    static const bool registered = [] {
+        qmlRegisterType<ChargerMarkerLayer>("Voltdesk.Map", 1, 0, "ChargerMarkerLayer");
+        return true;
+    }();
+    Q_UNUSED(registered);
+}
+
+// The osm plugin appends "%z/%x/%y.png" to its custom host; accept the common template forms too.
+QString tileHostPrefix(QString url) {
+    for (const QString& tail : {QStringLiteral("{z}/{x}/{y}.png"), QStringLiteral("%z/%x/%y.png")}) {
+        if (url.endsWith(tail))
+            url.chop(tail.size());
+    }
+    if (!url.isEmpty() && !url.endsWith(QLatin1Char('/')))
+        url += QLatin1Char('/');
+    return url;
+}
+
+} // namespace
+
+MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWidget* parent)
+    : QQuickWidget(parent), m_markerModel(markerModel) {
+    registerQmlTypes();
+    setResizeMode(QQuickWidget::SizeRootObjectToView);
+    setMinimumSize(320, 240);
+    setSource(QUrl(QStringLiteral("qrc:/voltdesk/qml/ChargerMap.qml")));
+    m_root = rootObject();
+    if (!m_root) {
+        for (const QQmlError& error : errors())
+            qCCritical(lcMapView) << error.toString();
+        return;
+    }
+    const QString tiles = tileHostPrefix(options.tileServerUrl.trimmed());
+    m_root->setProperty("tileServerUrl", tiles);
+    m_root->setProperty("markerModel", QVariant::fromValue(static_cast<QObject*>(&markerModel)));
+    m_root->setProperty("offlineHint", tiles.isEmpty() ? tr("Offline map: no tile server configured") : QString());
+    m_root->setProperty("kilometreFormat", tr("%1 km"));
+    m_root->setProperty("metreFormat", tr("%1 m"));
+    m_root->setProperty("active", true);
+
+    m_map = m_root->findChild<QQuickItem*>(QStringLiteral("map"));
+    m_layer = m_root->findChild<ChargerMarkerLayer*>(QStringLiteral("markerLayer"));
+    if (!m_map || !m_layer) {
+        for (const QQmlError& error : errors())
+            qCCritical(lcMapView) << error.toString();
+        qCCritical(lcMapView) << "the map QML did not create its Map and marker layer";
+        return;
+    }
+
+    connect(m_root, SIGNAL(chargerClicked(QString)), this, SIGNAL(chargerClicked(QString)));
+    // Once the operator moves the map, it stays where they put it.
+    connect(m_root, SIGNAL(userInteracted()), this, SLOT(stopAutoFit()));
+    m_fitTimer.setSingleShot(true);
+    m_fitTimer.setInterval(150);
+    connect(&m_fitTimer, &QTimer::timeout, this, &MapView::fitToChargers);
+
+    if (options.center.isValid()) {
+        m_autoFit = false;
+        m_map->setProperty("center", QVariant::fromValue(options.center));
+        m_map->setProperty("zoomLevel", options.zoomLevel);
+    } else {
+        const auto fit = [this] { scheduleAutoFit(); };
+        connect(&markerModel, &QAbstractItemModel::rowsInserted, this, fit);
+        connect(&markerModel, &QAbstractItemModel::modelReset, this, fit);
+        connect(&markerModel, &QAbstractItemModel::layoutChanged, this, fit);
+        connect(m_map, &QQuickItem::widthChanged, this, fit);
+        connect(m_map, &QQuickItem::heightChanged, this, fit);
+        if (markerModel.rowCount() > 0)
+            fitToChargers();
+    }
+}
+
+bool MapView::isMapReady() const { return m_map && m_map->property("mapReady").toBool(); }
+
+void MapView::stopAutoFit() {
+    m_autoFit = false;
+    m_fitTimer.stop();
+}
+
+void MapView::scheduleAutoFit() {
+    if (m_autoFit)
+        m_fitTimer.start();
+}
+
+void MapView::setSelectedCharger(const QString& chargerId) {
+    if (m_root)
+        m_root->setProperty("selectedChargerId", chargerId);
+}
+
+bool MapView::centerOnCharger(const QString& chargerId) {
+    if (!m_layer || !m_map)
+        return false;
+    const std::optional<QGeoCoordinate> coordinate = m_layer->coordinateOf(chargerId);
+    if (!coordinate)
+        return false;
+    stopAutoFit();
+    if (m_map->property("zoomLevel").toDouble() < 15)
+        m_map->setProperty("zoomLevel", 15.0);
+    m_map->setProperty("center", QVariant::fromValue(*coordinate));
+    return true;
+}
+
+void MapView::fitToChargers() {
+    if (!m_layer || !m_map)
+        return;
+    const QGeoRectangle bounds = m_layer->locatedBounds();
+    if (!bounds.isValid())
+        return;
+    if (bounds.width() < 1e-6 && bounds.height() < 1e-6) {
+        m_map->setProperty("center", QVariant::fromValue(bounds.center()));
+        m_map->setProperty("zoomLevel", 15.0);
+        return;
+    }
+    QMetaObject::invokeMethod(m_map, "fitViewportToGeoShape", Qt::DirectConnection,
+                              Q_ARG(QGeoShape, QGeoShape(bounds)), Q_ARG(QVariant, QVariant(48)));
+}
+
+std::optional<QPointF> MapView::chargerPosition(const QString& chargerId) const {
+    if (!m_layer)
+        return std::nullopt;
+    const std::optional<QPointF> inScene = m_layer->positionOf(chargerId);
+    if (!inScene)
+        return std::nullopt;
+    // The root item fills this widget, so scene coordinates are widget coordinates.
+    return m_layer->parentItem()->mapToScene(*inScene);
+}
+
+void MapView::setConnectionState(ConnectionState state) {
+    if (!m_root)
+        return;
+    m_root->setProperty("connectionText", ConnectionStateText::label(state));
+    m_root->setProperty("connectionColor", ConnectionStateText::color(state));
+    m_root->setProperty("stale", state != ConnectionState::Connected);
+}
+
+} // namespace voltdesk::widgets

@@ -1,0 +1,65 @@
+// The central map: a Qt Location Map in a QQuickWidget with the charger layer on top.
+#pragma once
+
+#include "widgets/charger_marker_layer.h"
+#include "widgets/connection_state.h"
+#include "widgets/map_options.h"
+
+#include <QPointer>
+#include <QQuickItem>
+#include <QQuickWidget>
+#include <QTimer>
+
+#include <optional>
+
+class QAbstractItemModel;
+
+namespace voltdesk::widgets {
+
+/// Shows the chargers of markerModel (a ChargerModel or a proxy of it) on a map: `osm` tiles from
+/// MapOptions::tileServerUrl, or the offline `itemsoverlay` background with a graticule.
+/// Until the operator pans or zooms (and unless MapOptions gives a center) the view keeps fitting all
+/// located chargers as they arrive.
+class MapView : public QQuickWidget {
+    Q_OBJECT
+
+public:
+    MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWidget* parent = nullptr);
+
+    /// True once the Map exists and can project coordinates.
+    bool isMapReady() const;
+    /// Highlights the charger's marker (empty: none).
+    void setSelectedCharger(const QString& chargerId);
+    /// Centers the map on the charger; false if it is unknown or has no location.
+    bool centerOnCharger(const QString& chargerId);
+    /// Zooms to show every located charger.
+    void fitToChargers();
+    /// Where the charger's marker is, in this widget's coordinates.
+    std::optional<QPointF> chargerPosition(const QString& chargerId) const;
+    /// Updates the badge on the map and draws markers stale unless the state is Connected.
+    void setConnectionState(ConnectionState state);
+
+    /// The marker layer, for benchmarks and tests that watch its paint counters.
+    ChargerMarkerLayer* markerLayer() const { return m_layer; }
+    /// The QtLocation Map item.
+    QQuickItem* mapItem() const { return m_map; }
+
+signals:
+    /// The operator clicked a marker.
+    void chargerClicked(const QString& chargerId);
+
+private slots:
+    void stopAutoFit();
+
+private:
+    void scheduleAutoFit();
+
+    QAbstractItemModel& m_markerModel;
+    QPointer<QQuickItem> m_root;
+    QPointer<QQuickItem> m_map;
+    QPointer<ChargerMarkerLayer> m_layer;
+    bool m_autoFit = true;
+    QTimer m_fitTimer;
+};
+
+} // namespace voltdesk::widgets
