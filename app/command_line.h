@@ -1,0 +1,37 @@
+// The console's command line: broker, credentials, language, map tiles, and the screenshot mode.
+#pragma once
+
+#include "models/broker_link.h"
+#include "widgets/map_options.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace voltdesk::app {
+
+struct ConsoleOptions {
+    models::BrokerLink::Options broker;
+    QString language; ///< "en", "zh_CN", or empty for the system locale
+    widgets::MapOptions map;
+    QString screenshotFile; ///< non-empty: render the main window once the data settles, save, exit
+    int screenshotDelayMs = 3000;
+};
+
+struct CommandLine {
+    enum class Outcome { Run, Help, Version, Error };
+    Outcome outcome = Outcome::Error;
+    ConsoleOptions options;
+    QString text; ///< help or version text, or the error in one line
+};
+
+/// The languages built into the program.
+QStringList availableLanguages();
+
+/// Parses arguments (arguments[0] is the program). The password may also come from the environment
+/// variable VOLTDESK_MQTT_PASSWORD (passed in `passwordFromEnv`), which keeps it out of `ps`.
+CommandLine parseCommandLine(const QStringList& arguments, const QString& passwordFromEnv = {});
+
+/// The value of --lang if present, before full parsing (the help text is translated).
+QString languageArgument(const QStringList& arguments);
+
+} // namespace voltdesk::app

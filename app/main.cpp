@@ -1,0 +1,91 @@
+// voltdesk: the operations console. Connects to the broker, keeps the charger model current and
+// shows it on the map; --help lists the options.
+#include "app/command_line.h"
+#include "app/screenshot.h"
+#include "app/translations.h"
+#include "models/broker_link.h"
+#include "models/charger_model.h"
+#include "widgets/main_window.h"
+
+#include <QApplication>
+
+#include <cstdio>
+
+using namespace voltdesk;
+
+namespace {
+
+void setApplicationNames() {
+    QCoreApplication::setApplicationName(QStringLiteral("voltdesk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Voltdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VOLTDESK_VERSION));
+}
+
+/// Without a display QApplication aborts with a long message about platform plugins; say it plainly.
+bool haveDisplay() {
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    app::CommandLine commandLine;
+    {
+        // The command line is handled before any window system is touched, so --help and mistakes
+        // work without a display; translated, because --lang is looked at first.
+        QCoreApplication preflight(argc, argv);
+        setApplicationNames();
+        const QStringList arguments = QCoreApplication::arguments();
+        app::installTranslations(preflight, app::languageArgument(arguments));
+        commandLine = app::parseCommandLine(arguments, qEnvironmentVariable("VOLTDESK_MQTT_PASSWORD"));
+        switch (commandLine.outcome) {
+        case app::CommandLine::Outcome::Help:
+        case app::CommandLine::Outcome::Version:
+            std::fputs(qPrintable(commandLine.text + QLatin1Char('\n')), stdout);
+            return 0;
+        case app::CommandLine::Outcome::Error:
+            std::fprintf(stderr, "voltdesk: %s\n%s\n", qPrintable(commandLine.text),
+                         qPrintable(QCoreApplication::translate("CommandLine", "Try 'voltdesk --help'.")));
+            return 2;
+        case app::CommandLine::Outcome::Run:
+            break;
+        }
+        if (!haveDisplay()) {
+            std::fprintf(stderr, "voltdesk: %s\n",
+                         qPrintable(QCoreApplication::translate(
+                             "CommandLine", "No display found. Set DISPLAY, or run it under xvfb-run (scripts/demo "
+                                            "--headless does), or set QT_QPA_PLATFORM=offscreen.")));
+            return 2;
+        }
+    }
+
+    QApplication application(argc, argv);
+    setApplicationNames();
+    app::installTranslations(application, commandLine.options.language);
+    const app::ConsoleOptions& options = commandLine.options;
+
+    // Declared before the window, which refers to both.
+    models::ChargerModel chargers;
+    models::BrokerLink link(options.broker);
+    QObject::connect(&link, &models::BrokerLink::messagesReceived, &chargers, &models::ChargerModel::applyMessages);
+
+    widgets::MainWindow window(chargers, link, options.map);
+    window.show();
+    link.start(); // on a bad URI the status bar says why; the window stays useful for the operator
+
+    app::ScreenshotTaker screenshot(window, chargers, options.screenshotFile, options.screenshotDelayMs);
+    if (!options.screenshotFile.isEmpty()) {
+        QObject::connect(&screenshot, &app::ScreenshotTaker::finished, &application, [](bool ok, const QString& file) {
+            if (ok) {
+                std::printf("screenshot: %s\n", qPrintable(file));
+            } else {
+                std::fprintf(stderr, "voltdesk: could not write the screenshot %s\n", qPrintable(file));
+            }
+            std::fflush(stdout);
+            QApplication::exit(ok ? 0 : 1);
+        });
+        screenshot.start();
+    }
+    return QApplication::exec();
+}
