@@ -146,6 +146,10 @@
         <source>Try &apos;voltdesk --help&apos;.</source>
         <translation>请尝试“voltdesk --help”。</translation>
     </message>
+    <message>
+        <source>No display found. Set DISPLAY, or run it under xvfb-run (scripts/demo --headless does), or set QT_QPA_PLATFORM=offscreen.</source>
+        <translation>未找到显示器。请设置 DISPLAY，或在 xvfb-run 下运行（scripts/demo --headless 即如此），或设置 QT_QPA_PLATFORM=offscreen。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorStatus</name>
