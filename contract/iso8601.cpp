@@ -23,6 +23,12 @@ bool readDigits(std::string_view s, std::size_t pos, std::size_t count, int& out
     return true;
 }
 
+int daysInMonth(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm), so parsing
 // does not depend on the process time zone the way mktime does.
 std::int64_t daysFromCivil(int y, unsigned m, unsigned d) {
@@ -56,7 +62,8 @@ std::optional<EpochMs> parseIso8601(std::string_view s) {
         !readDigits(s, 17, 2, second)) {
         return std::nullopt;
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 ||
+        second > 60) {
         return std::nullopt;
     }
     std::size_t pos = 19;
@@ -91,6 +98,9 @@ std::optional<EpochMs> parseIso8601(std::string_view s) {
             std::size_t mpos = pos + 3;
             if (mpos < s.size() && s[mpos] == ':') {
                 ++mpos;
+                if (mpos == s.size()) {
+                    return std::nullopt; // "+01:" with no minutes
+                }
             }
             if (mpos < s.size()) {
                 if (!readDigits(s, mpos, 2, om) || mpos + 2 != s.size()) {
