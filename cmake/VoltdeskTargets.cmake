@@ -29,6 +29,8 @@ function(voltdesk_test name)
   cmake_parse_arguments(ARG "" "LABEL;TIMEOUT" "SOURCES;DEPS;LOCKS;FIXTURES;ENV" ${ARGN})
   find_package(Qt6 REQUIRED COMPONENTS Test)
   add_executable(${name} ${ARG_SOURCES})
+  # Qt Test cases are QObjects: every test runs moc on its own sources.
+  set_target_properties(${name} PROPERTIES AUTOMOC ON)
   target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_DEPS})
   voltdesk_warnings(${name})
   add_test(NAME ${name} COMMAND ${name})
