@@ -19,6 +19,8 @@ namespace {
 constexpr std::uint32_t kMaxRequestHeaderBytes = 8 * 1024;
 // A read buffer that grew for one big message is given back, so 10,000 idle chargers stay small.
 constexpr std::size_t kShrinkReadBufferAbove = 4 * 1024;
+// Messages are read in pieces of at most this, so the size limit is checked before a message is whole.
+constexpr std::size_t kReadChunkBytes = 16 * 1024;
 
 class SessionSender : public WsSender {
 public:
@@ -171,7 +173,10 @@ void WsSession::start(http::request<http::empty_body> request) {
     m_ws.set_option(deflate);
     // Unfragmented server frames are written straight from our string, with no per-connection write buffer.
     m_ws.auto_fragment(false);
-    m_ws.read_message_max(options.maxMessageBytes);
+    // Our own limit (see onRead) closes with 1009 gracefully; Beast's own one would reset the TCP
+    // connection when the peer is still sending (its teardown stops draining early), losing the close
+    // frame. Beast's stays as a backstop.
+    m_ws.read_message_max(options.maxMessageBytes + 2 * kReadChunkBytes);
     m_ws.set_option(websocket::stream_base::decorator([echo = m_echoProtocol](websocket::response_type& response) {
         response.set(http::field::server, "voltdesk-agent");
         if (!echo.empty()) {
@@ -233,12 +238,24 @@ void WsSession::open() {
 }
 
 void WsSession::doRead() {
-    m_ws.async_read(m_readBuffer, [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
+    m_ws.async_read_some(m_readBuffer, kReadChunkBytes,
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
 }
 
 void WsSession::onRead(beast::error_code ec) {
     if (ec) {
         finish(describe(ec));
+        return;
+    }
+    const auto limit = m_shared->options.maxMessageBytes;
+    if (m_readBuffer.size() > limit) {
+        finish("message larger than " + std::to_string(limit) + " bytes (closed with 1009)");
+        m_readBuffer = beast::flat_buffer();
+        doClose(websocket::close_code::too_big, "message too big");
+        return;
+    }
+    if (!m_ws.is_message_done()) {
+        doRead();
         return;
     }
     const std::string_view data(static_cast<const char*>(m_readBuffer.data().data()), m_readBuffer.size());

@@ -11,7 +11,8 @@ namespace voltdesk::transport {
 
 /// The charger id from a request target "PREFIX{id}[?query]", percent-decoded. nullopt when the path
 /// does not start with prefix, the id is empty, longer than 255 bytes, contains '/' before decoding,
-/// a malformed %-escape, or a control character after decoding.
+/// a malformed %-escape, or, after decoding, a control character or
+/// bytes that are not UTF-8 (ids end up in SQL text, MQTT topics and logs).
 std::optional<std::string> chargerIdFromTarget(std::string_view target, std::string_view prefix);
 
 struct SubprotocolChoice {
