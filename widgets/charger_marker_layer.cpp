@@ -161,6 +161,7 @@ void ChargerMarkerLayer::rebuild() {
 
 void ChargerMarkerLayer::markStructureDirty() {
     m_structureDirty = true;
+    m_sizeDirty = true;
     requestRepaint();
 }
 
@@ -199,6 +200,8 @@ void ChargerMarkerLayer::repaintNow() {
     m_contentView = currentView();
     if (!m_contentView.isValid())
         return; // onViewChanged() asks again once the map can project
+    if (m_sizeDirty || m_map->size() != m_contentMapSize)
+        chooseMarkerSize(m_contentView);
     m_contentMapSize = m_map->size();
     // The painted area: the map plus kMargin on every side, in the parent's coordinates.
     const QPointF mapTopLeft = m_map->mapToItem(parentItem(), QPointF(0, 0));
@@ -210,12 +213,29 @@ void ChargerMarkerLayer::repaintNow() {
     update();
 }
 
+void ChargerMarkerLayer::chooseMarkerSize(const MercatorView& view) {
+    m_sizeDirty = false;
+    const QRectF viewport(m_map->mapToItem(parentItem(), QPointF(0, 0)), m_map->size());
+    int inView = 0;
+    for (const Marker& marker : m_markers)
+        inView += marker.located && viewport.contains(view.toPixel(marker.mercator)) ? 1 : 0;
+    // Side of the square each marker would get if spread evenly; a marker may fill ~3/4 of it.
+    const double spacing = inView > 0 ? std::sqrt(viewport.width() * viewport.height() / inView) : 1e9;
+    m_diameter = kMarkerDiameters.front();
+    for (int diameter : kMarkerDiameters)
+        if (diameter <= spacing * 0.75)
+            m_diameter = diameter;
+}
+
 void ChargerMarkerLayer::onViewChanged() {
     const MercatorView view = currentView();
     if (!view.isValid())
         return;
     if (!m_contentView.isValid() || (m_map && m_map->size() != m_contentMapSize)) {
-        requestRepaint();
+        // Nothing (right) on screen yet: no reason to wait for the throttle.
+        m_repaintQueued = false;
+        m_throttle.stop();
+        repaintNow();
         return;
     }
     if (m_paintPending) {
@@ -231,18 +251,28 @@ void ChargerMarkerLayer::onViewChanged() {
     setScale(k);
     setPosition(placed);
     const QPointF shift = placed - paintedTopLeft;
-    if (std::abs(k - 1.0) > 1e-9 || std::abs(shift.x()) > kMargin / 2.0 || std::abs(shift.y()) > kMargin / 2.0)
+    if (std::abs(k - 1.0) > 1e-9)
+        m_sizeDirty = true;
+    if (std::abs(std::log2(k)) > 0.5) {
+        // A jump (fit, search, keyboard zoom), not a wheel step: a stretched image would look broken.
+        m_repaintQueued = false;
+        m_throttle.stop();
+        repaintNow();
+    } else if (std::abs(k - 1.0) > 1e-9 || std::abs(shift.x()) > kMargin / 2.0 ||
+               std::abs(shift.y()) > kMargin / 2.0) {
         requestRepaint();
+    }
 }
 
 void ChargerMarkerLayer::ensureSprites(qreal devicePixelRatio) {
-    if (m_spriteRatio == devicePixelRatio)
+    if (m_spriteRatio == devicePixelRatio && m_spriteDiameter == m_diameter)
         return;
     m_spriteRatio = devicePixelRatio;
+    m_spriteDiameter = m_diameter;
     for (int stale = 0; stale < 2; ++stale)
         for (int s = 0; s < contract::kChargerStatusCount; ++s)
             m_sprites[static_cast<size_t>(stale * contract::kChargerStatusCount + s)] =
-                StatusPalette::markerSprite(static_cast<ChargerStatus>(s), stale != 0, kMarkerDiameter,
+                StatusPalette::markerSprite(static_cast<ChargerStatus>(s), stale != 0, m_diameter,
                                             devicePixelRatio);
 }
 
@@ -268,7 +298,7 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
         GraticulePainter::paint(*painter, area, local, QRectF(QPointF(kMargin, kMargin), m_contentMapSize));
 
     ensureSprites(window() ? window()->effectiveDevicePixelRatio() : 1.0);
-    const double half = kMarkerDiameter / 2.0;
+    const double half = m_diameter / 2.0;
     const QRectF keep = area.adjusted(-half, -half, half, half);
     for (auto& bucket : m_visibleByStatus)
         bucket.clear();
@@ -280,8 +310,8 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
             m_visibleByStatus[static_cast<size_t>(marker.status)].push_back(static_cast<int>(i));
     }
 
-    m_grid.reset(area.size(), 2 * kMarkerDiameter);
-    const int offset = kMarkerDiameter / 2;
+    m_grid.reset(area.size(), 32);
+    const int offset = m_diameter / 2;
     for (ChargerStatus status : kDrawOrder) {
         for (int i : m_visibleByStatus[static_cast<size_t>(status)]) {
             const Marker& marker = m_markers[static_cast<size_t>(i)];
@@ -301,7 +331,7 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
         const Marker& marker = m_markers[static_cast<size_t>(*selected)];
         if (marker.located) {
             const QPointF p = local.toPixel(marker.mercator);
-            const double big = kMarkerDiameter * 1.5;
+            const double big = std::max(20.0, m_diameter * 1.5);
             const QRectF box(p.x() - big / 2, p.y() - big / 2, big, big);
             StatusPalette::paintSelection(*painter, box);
             StatusPalette::paintMarker(*painter, box, marker.status, m_forceStale || marker.stale);
@@ -312,7 +342,7 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
 QString ChargerMarkerLayer::chargerAt(QPointF point) const {
     const double k = scale() > 0 ? scale() : 1.0;
     const QPointF local = (point - position()) / k;
-    const int i = m_grid.nearest(local, (kMarkerDiameter / 2.0 + 4.0) / k);
+    const int i = m_grid.nearest(local, (m_diameter / 2.0 + 4.0) / k);
     if (i < 0 || static_cast<size_t>(i) >= m_markers.size())
         return {};
     return m_markers[static_cast<size_t>(i)].chargerId;

@@ -44,7 +44,9 @@ class ChargerMarkerLayer : public QQuickPaintedItem {
     Q_PROPERTY(bool graticule READ hasGraticule WRITE setGraticule NOTIFY graticuleChanged)
 
 public:
-    static constexpr int kMarkerDiameter = 16;
+    /// Marker sizes: full size with a glyph when the chargers are spread out, smaller (shape and
+    /// colour only at the smallest) when they crowd, so a dense city does not become one blob.
+    static constexpr std::array<int, 3> kMarkerDiameters = {8, 12, 16};
     static constexpr int kMaxRepaintHz = 30;
     /// Extra pixels painted on every side so that panning up to half of it needs no repaint.
     static constexpr int kMargin = 256;
@@ -72,6 +74,11 @@ public:
     /// Bounds of every located charger of the model; invalid if none.
     QGeoRectangle locatedBounds();
 
+    /// True when the painted image shows the map's current view as it is (not a moved or stretched
+    /// older image waiting for its repaint).
+    bool isContentCurrent() const { return !m_repaintQueued && !m_paintPending && scale() == 1.0; }
+    /// The diameter markers are drawn at now.
+    int markerDiameter() const { return m_diameter; }
     /// Repaints so far, and how many markers the last one drew (benchmarks and tests watch these).
     quint64 paintCount() const { return m_paintCount; }
     int paintedMarkerCount() const { return m_paintedMarkers; }
@@ -103,6 +110,7 @@ private:
     void markStructureDirty();
     void onDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
     void requestRepaint();
+    void chooseMarkerSize(const MercatorView& view);
     void repaintNow();
     void ensureSprites(qreal devicePixelRatio);
     const QImage& spriteFor(const Marker& marker) const;
@@ -126,7 +134,10 @@ private:
     bool m_repaintQueued = false; ///< throttled: repaintNow() will run
     bool m_paintPending = false;  ///< update() called, paint() not yet run
 
+    int m_diameter = kMarkerDiameters.back();
+    bool m_sizeDirty = true; ///< choose the marker size again at the next repaint (zoom, data, size)
     qreal m_spriteRatio = 0;
+    int m_spriteDiameter = 0;
     std::array<QImage, 2 * contract::kChargerStatusCount> m_sprites; ///< [stale][status]
     std::array<std::vector<int>, contract::kChargerStatusCount> m_visibleByStatus;
     SpatialGrid m_grid;

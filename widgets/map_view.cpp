@@ -58,6 +58,7 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
     m_root->setProperty("kilometreFormat", tr("%1 km"));
     m_root->setProperty("metreFormat", tr("%1 m"));
     m_root->setProperty("active", true);
+    setConnectionState(ConnectionState::Disconnected); // what a model knows before the broker answers
 
     m_map = m_root->findChild<QQuickItem*>(QStringLiteral("map"));
     m_layer = m_root->findChild<ChargerMarkerLayer*>(QStringLiteral("markerLayer"));
@@ -80,12 +81,19 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
         m_map->setProperty("center", QVariant::fromValue(options.center));
         m_map->setProperty("zoomLevel", options.zoomLevel);
     } else {
-        const auto fit = [this] { scheduleAutoFit(); };
-        connect(&markerModel, &QAbstractItemModel::rowsInserted, this, fit);
-        connect(&markerModel, &QAbstractItemModel::modelReset, this, fit);
-        connect(&markerModel, &QAbstractItemModel::layoutChanged, this, fit);
-        connect(m_map, &QQuickItem::widthChanged, this, fit);
-        connect(m_map, &QQuickItem::heightChanged, this, fit);
+        // Chargers arriving are batched into one fit; a new map size is fitted at once, so the
+        // first frame already frames the fleet.
+        const auto fitLater = [this] { scheduleAutoFit(); };
+        const auto fitNow = [this] {
+            if (m_autoFit)
+                fitToChargers();
+        };
+        connect(&markerModel, &QAbstractItemModel::rowsInserted, this, fitLater);
+        connect(&markerModel, &QAbstractItemModel::modelReset, this, fitLater);
+        connect(&markerModel, &QAbstractItemModel::layoutChanged, this, fitLater);
+        // Queued: the Map takes its new viewport size only after its size signals have gone out.
+        connect(m_map, &QQuickItem::widthChanged, this, fitNow, Qt::QueuedConnection);
+        connect(m_map, &QQuickItem::heightChanged, this, fitNow, Qt::QueuedConnection);
         if (markerModel.rowCount() > 0)
             fitToChargers();
     }
@@ -122,7 +130,7 @@ bool MapView::centerOnCharger(const QString& chargerId) {
 }
 
 void MapView::fitToChargers() {
-    if (!m_layer || !m_map)
+    if (!m_layer || !m_map || m_map->width() <= 0 || m_map->height() <= 0)
         return;
     const QGeoRectangle bounds = m_layer->locatedBounds();
     if (!bounds.isValid())

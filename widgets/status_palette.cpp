@@ -19,6 +19,9 @@ constexpr std::array<ChargerStatus, contract::kChargerStatusCount> kLegendOrder 
 
 enum class Shape { Circle, Square, Diamond, Triangle };
 
+// Below this a glyph is a smudge; the shape and colour carry the status alone.
+constexpr qreal kMinGlyphDiameter = 11;
+
 Shape shapeOf(ChargerStatus status) {
     switch (status) {
     case ChargerStatus::Occupied:
@@ -169,7 +172,8 @@ void StatusPalette::paintMarker(QPainter& painter, const QRectF& box, ChargerSta
         const QColor ring = status == ChargerStatus::Unknown ? QColor(0x88, 0x88, 0x88) : fill;
         painter.setPen(QPen(ring, std::max(1.5, h * 0.22), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.drawPath(path);
-        paintGlyph(painter, status, r.adjusted(h * 0.12, h * 0.12, -h * 0.12, -h * 0.12), ring.darker(115));
+        if (box.width() >= kMinGlyphDiameter)
+            paintGlyph(painter, status, r.adjusted(h * 0.12, h * 0.12, -h * 0.12, -h * 0.12), ring.darker(115));
     } else {
         painter.setBrush(fill);
         // A light map and a black marker need a white ring; everything else a thin dark edge.
@@ -177,7 +181,8 @@ void StatusPalette::paintMarker(QPainter& painter, const QRectF& box, ChargerSta
                             : QPen(QColor(0x20, 0x20, 0x20, 200), std::max(1.0, h * 0.09)));
         painter.drawPath(path);
         const QColor ink = status == ChargerStatus::Unknown ? QColor(0x40, 0x40, 0x40) : QColor(Qt::white);
-        paintGlyph(painter, status, r, ink);
+        if (box.width() >= kMinGlyphDiameter)
+            paintGlyph(painter, status, r, ink);
     }
     painter.restore();
 }
