@@ -11,7 +11,9 @@
 #include "models/broker_link.h"
 #include "models/charger_model.h"
 
+#include <QApplication>
 #include <QDir>
+#include <QWheelEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -126,6 +128,7 @@ private slots:
     void legendShowsCounts();
     void clickingAMarkerShowsDetails();
     void searchSelectsCharger();
+    void dragPansAndWheelZooms();
     void brokerLossDrawsMarkersStale();
     void cleanupTestCase();
 
@@ -264,6 +267,41 @@ void MainWindowTest::searchSelectsCharger() {
     QTest::keyClick(edit, Qt::Key_Return);
     QCOMPARE(m_window->selectedCharger(), wanted);
     QVERIFY(!m_window->findChild<QLabel*>(QStringLiteral("searchResult"))->text().isEmpty());
+    m_window->mapView()->fitToChargers();
+}
+
+void MainWindowTest::dragPansAndWheelZooms() {
+    widgets::MapView* map = m_window->mapView();
+    const QString id = m_sample.at(ChargerStatus::Reserved);
+    const QColor pink = widgets::StatusPalette::color(ChargerStatus::Reserved);
+    grabSettled();
+    const QPointF before = *map->chargerPosition(id);
+
+    // A drag of (-150, -90) moves the map with the pointer, markers included.
+    QPoint at = before.toPoint() + QPoint(20, 20);
+    QTest::mousePress(map, Qt::LeftButton, {}, at);
+    for (int i = 0; i < 15; ++i) {
+        at -= QPoint(10, 6);
+        QTest::mouseMove(map, at, 16);
+    }
+    QTest::mouseRelease(map, Qt::LeftButton, {}, at, 16);
+    const QPointF after = *map->chargerPosition(id);
+    QVERIFY2(std::abs(after.x() - (before.x() - 150)) < 20 && std::abs(after.y() - (before.y() - 90)) < 20,
+             qPrintable(QStringLiteral("%1,%2 → %3,%4").arg(before.x()).arg(before.y()).arg(after.x()).arg(after.y())));
+    QImage image = grabSettled();
+    QVERIFY(countNear(image, windowPointOf(id), 6, pink) >= 10);
+
+    // One wheel notch up zooms in about the cursor: the charger under it stays put, its neighbours move out.
+    const double zoom = map->mapItem()->property("zoomLevel").toDouble();
+    const QPointF anchor = *map->chargerPosition(id);
+    QWheelEvent wheel(anchor, map->mapToGlobal(anchor), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(map, &wheel);
+    QTRY_VERIFY(map->mapItem()->property("zoomLevel").toDouble() > zoom);
+    QVERIFY((*map->chargerPosition(id) - anchor).manhattanLength() < 4);
+    image = grabSettled();
+    image.save(screenshotPath(QStringLiteral("gui-main-window-zoomed.png")));
+    QVERIFY(countNear(image, windowPointOf(id), 6, pink) >= 10);
     m_window->mapView()->fitToChargers();
 }
 
