@@ -42,6 +42,7 @@ void ChargerConnection::stop() {
         const Phase was = self->m_phase;
         self->m_phase = Phase::Stopped;
         self->m_timer.cancel();
+        self->m_chargePoint->onDisconnected(contract::nowMs());
         if (!self->m_ws) {
             return;
         }
@@ -246,7 +247,7 @@ void ChargerConnection::lost(const char* where, beast::error_code ec) {
     countOpen(false);
     if (wasOpen) {
         SimStats::add(m_stats.disconnects);
-        spdlog::info("{}: connection lost ({}: {})", m_chargePoint->charger().chargerId, where, ec.message());
+        spdlog::debug("{}: connection lost ({}: {})", m_chargePoint->charger().chargerId, where, ec.message());
     } else {
         SimStats::add(m_stats.connectFailures);
         spdlog::debug("{}: {} failed: {}", m_chargePoint->charger().chargerId, where, ec.message());

@@ -115,8 +115,8 @@ private:
     std::vector<std::string> m_out;
 };
 
-FakeCentralSystem::FakeCentralSystem(int heartbeatInterval)
-    : m_acceptor(m_io, {asio::ip::make_address("127.0.0.1"), 0}), m_heartbeatInterval(heartbeatInterval) {
+FakeCentralSystem::FakeCentralSystem(int heartbeatInterval, unsigned short port)
+    : m_acceptor(m_io, {asio::ip::make_address("127.0.0.1"), port}), m_heartbeatInterval(heartbeatInterval) {
     m_port = m_acceptor.local_endpoint().port();
     accept();
     m_thread = std::thread([this] { m_io.run(); });

@@ -23,8 +23,9 @@ public:
         std::map<int, std::string> lastStatus; ///< by connector id
     };
 
-    /// Listens on 127.0.0.1 on a free port; `heartbeatInterval` is what BootNotification answers.
-    explicit FakeCentralSystem(int heartbeatInterval);
+    /// Listens on 127.0.0.1 (on a free port when `port` is 0); `heartbeatInterval` is what
+    /// BootNotification answers.
+    explicit FakeCentralSystem(int heartbeatInterval, unsigned short port = 0);
     ~FakeCentralSystem();
 
     unsigned short port() const { return m_port; }

@@ -62,6 +62,38 @@ private slots:
         io.stop();
         runner.join();
     }
+
+    void reconnectsWhenTheCentralSystemRestarts() {
+        auto cs = std::make_unique<testing::FakeCentralSystem>(60);
+        const unsigned short port = cs->port();
+        const auto fleet = generateFleet({.seed = 2, .count = 20});
+        const auto t0 = contract::nowMs();
+        const SimClock clock(t0, t0, 60);
+        SimStats stats;
+        boost::asio::io_context io;
+        FleetClientOptions options;
+        options.url = *parseWsUrl("ws://127.0.0.1:" + std::to_string(port) + "/ocpp/");
+        options.connection.maxBackoff = 2s;
+        FleetClient client(io, fleet, clock, stats, options);
+        client.start();
+        std::thread runner([&io] { io.run(); });
+        QTRY_COMPARE_WITH_TIMEOUT(stats.accepted.load(), 20, 10'000);
+
+        cs.reset(); // the central system goes away...
+        QTRY_COMPARE_WITH_TIMEOUT(stats.connected.load(), 0, 10'000);
+        QCOMPARE(stats.accepted.load(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(stats.connectFailures.load() > 0, 10'000);
+
+        cs = std::make_unique<testing::FakeCentralSystem>(60, port); // ...and comes back
+        QTRY_COMPARE_WITH_TIMEOUT(stats.accepted.load(), 20, 15'000);
+        QCOMPARE(stats.bootNotifications.load(), std::uint64_t(40));
+        QCOMPARE(static_cast<int>(cs->chargers().size()), 20);
+
+        client.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(stats.connected.load(), 0, 10'000);
+        io.stop();
+        runner.join();
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSimClient)
