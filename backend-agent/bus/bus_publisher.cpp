@@ -256,8 +256,8 @@ void BusPublisher::stop(std::chrono::milliseconds timeout) {
             m_client->publish(contract::agentStatusTopic(m_options.agentId), offline.data(), offline.size(), 1, true)
                 ->wait_for(remaining());
             m_client->disconnect(remaining())->wait_for(remaining());
-        } else {
-            // Stops Paho's automatic reconnect; the broker sends the will if it has not already.
+        } else if (m_everConnected) {
+            // Stops Paho's automatic reconnect; the broker has sent the will already.
             m_client->disconnect(std::chrono::milliseconds(0))->wait_for(std::chrono::milliseconds(500));
         }
     } catch (const mqtt::exception& e) {
