@@ -10,19 +10,17 @@
 
 #include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/asio/post.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
-
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
 #include <thread>
 
 namespace {
@@ -81,34 +79,39 @@ void printProgress(const sim::SimStats& s, const sim::SimClock& clock, std::size
     const contract::EpochMs sim = clock.simAt(contract::nowMs());
     const contract::EpochMs local = sim + sim::berlinUtcOffsetMs(sim);
     const std::string localTime = contract::toIso8601(local).substr(0, 16); // "2026-11-26T14:05"
-    std::printf("sim %s Berlin | connected %lld/%zu accepted %lld | sent boot %llu status %llu heartbeat %llu | "
-                "timeouts %llu errors %llu drops %llu\n",
-                localTime.c_str(), static_cast<long long>(s.connected.load()), total,
-                static_cast<long long>(s.accepted.load()), static_cast<unsigned long long>(s.bootNotifications.load()),
-                static_cast<unsigned long long>(s.statusNotifications.load()),
-                static_cast<unsigned long long>(s.heartbeats.load()), static_cast<unsigned long long>(s.timeouts.load()),
-                static_cast<unsigned long long>(s.callErrorsReceived.load()),
-                static_cast<unsigned long long>(s.disconnects.load()));
+    std::printf(
+        "sim %s Berlin | connected %lld/%zu accepted %lld | sent boot %llu status %llu heartbeat %llu | "
+        "timeouts %llu errors %llu drops %llu\n",
+        localTime.c_str(), static_cast<long long>(s.connected.load()), total,
+        static_cast<long long>(s.accepted.load()),
+        static_cast<unsigned long long>(s.bootNotifications.load()),
+        static_cast<unsigned long long>(s.statusNotifications.load()),
+        static_cast<unsigned long long>(s.heartbeats.load()),
+        static_cast<unsigned long long>(s.timeouts.load()),
+        static_cast<unsigned long long>(s.callErrorsReceived.load()),
+        static_cast<unsigned long long>(s.disconnects.load()));
     std::fflush(stdout);
 }
 
 void printSummary(const sim::SimStats& s) {
-    std::printf("summary: BootNotification %llu, StatusNotification %llu, Heartbeat %llu sent; %llu CALLERRORs and "
-                "%llu CALLs received; %llu timeouts; %llu failed connects; %llu dropped connections\n",
-                static_cast<unsigned long long>(s.bootNotifications.load()),
-                static_cast<unsigned long long>(s.statusNotifications.load()),
-                static_cast<unsigned long long>(s.heartbeats.load()),
-                static_cast<unsigned long long>(s.callErrorsReceived.load()),
-                static_cast<unsigned long long>(s.callsReceived.load()),
-                static_cast<unsigned long long>(s.timeouts.load()),
-                static_cast<unsigned long long>(s.connectFailures.load()),
-                static_cast<unsigned long long>(s.disconnects.load()));
+    std::printf(
+        "summary: BootNotification %llu, StatusNotification %llu, Heartbeat %llu sent; %llu CALLERRORs and "
+        "%llu CALLs received; %llu timeouts; %llu failed connects; %llu dropped connections\n",
+        static_cast<unsigned long long>(s.bootNotifications.load()),
+        static_cast<unsigned long long>(s.statusNotifications.load()),
+        static_cast<unsigned long long>(s.heartbeats.load()),
+        static_cast<unsigned long long>(s.callErrorsReceived.load()),
+        static_cast<unsigned long long>(s.callsReceived.load()),
+        static_cast<unsigned long long>(s.timeouts.load()),
+        static_cast<unsigned long long>(s.connectFailures.load()),
+        static_cast<unsigned long long>(s.disconnects.load()));
 }
 
 int simulate(const Options& o, const sim::Fleet& fleet) {
     const auto url = sim::parseWsUrl(o.url);
     if (!url) {
-        std::fprintf(stderr, "voltdesk-sim: --url must look like ws://HOST:PORT/PATH/, got '%s'\n", o.url.c_str());
+        std::fprintf(stderr, "voltdesk-sim: --url must look like ws://HOST:PORT/PATH/, got '%s'\n",
+                     o.url.c_str());
         return 2;
     }
     raiseOpenFileLimit(o.count);
@@ -142,7 +145,8 @@ int simulate(const Options& o, const sim::Fleet& fleet) {
     std::function<void()> waitClosed;
 
     std::function<void()> tick = [&] {
-        progress.expires_after(std::chrono::milliseconds(static_cast<std::int64_t>(o.progressSeconds * 1000)));
+        progress.expires_after(
+            std::chrono::milliseconds(static_cast<std::int64_t>(o.progressSeconds * 1000)));
         progress.async_wait([&](boost::system::error_code ec) {
             if (!ec && !stopping) {
                 printProgress(stats, clock, fleet.chargers.size());
@@ -207,22 +211,31 @@ int simulate(const Options& o, const sim::Fleet& fleet) {
 int main(int argc, char** argv) {
     Options o;
     CLI::App app{"voltdesk-sim: simulated EV chargers in Berlin speaking OCPP 1.6J to a central system"};
-    app.add_option("--url", o.url, "Central system endpoint; the charger id is appended")->capture_default_str();
-    app.add_option("--count", o.count, "Number of chargers")->capture_default_str()->check(CLI::Range(0, 1'000'000));
-    app.add_option("--seed", o.seed, "Seed: the same seed and range give the same fleet and day")->capture_default_str();
+    app.add_option("--url", o.url, "Central system endpoint; the charger id is appended")
+        ->capture_default_str();
+    app.add_option("--count", o.count, "Number of chargers")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1'000'000));
+    app.add_option("--seed", o.seed, "Seed: the same seed and range give the same fleet and day")
+        ->capture_default_str();
     app.add_option("--speed", o.speed, "Simulated time per wall-clock time (1 = real time)")
         ->capture_default_str()
         ->check(CLI::Range(0.001, 1e6));
-    app.add_option("--threads", o.threads, "Threads running the io_context")->capture_default_str()->check(CLI::Range(1, 256));
-    app.add_option("--connect-rate", o.connectRate, "New connections per second while ramping up (0: all at once)")
+    app.add_option("--threads", o.threads, "Threads running the io_context")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 256));
+    app.add_option("--connect-rate", o.connectRate,
+                   "New connections per second while ramping up (0: all at once)")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
-    app.add_option("--id-prefix", o.idPrefix, "Charger id prefix (ids are prefix + 5 digits)")->capture_default_str();
+    app.add_option("--id-prefix", o.idPrefix, "Charger id prefix (ids are prefix + 5 digits)")
+        ->capture_default_str();
     app.add_option("--first-index", o.firstIndex,
                    "Number of the first charger: process k of a shared fleet simulates [first, first+count)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    app.add_option("--write-inventory", o.inventoryFile, "Write the fleet's inventory (contract format) to FILE and exit");
+    app.add_option("--write-inventory", o.inventoryFile,
+                   "Write the fleet's inventory (contract format) to FILE and exit");
     app.add_option("--duration", o.duration, "Seconds to run, then exit (0: until SIGINT/SIGTERM)")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
@@ -242,7 +255,8 @@ int main(int argc, char** argv) {
 
     sim::Fleet fleet;
     try {
-        fleet = sim::generateFleet({.seed = o.seed, .count = o.count, .firstIndex = o.firstIndex, .idPrefix = o.idPrefix});
+        fleet = sim::generateFleet(
+            {.seed = o.seed, .count = o.count, .firstIndex = o.firstIndex, .idPrefix = o.idPrefix});
     } catch (const std::exception& e) {
         std::fprintf(stderr, "voltdesk-sim: %s\n", e.what());
         return 2;

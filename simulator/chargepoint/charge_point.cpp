@@ -21,22 +21,27 @@ ocpp::ChargePointStatus toOcpp(contract::ConnectorStatus s) {
 
 } // namespace
 
-ChargePoint::ChargePoint(const SimCharger& charger, std::uint64_t seed, const SimClock& clock, SimStats* stats,
-                         ChargePointTiming timing)
+ChargePoint::ChargePoint(const SimCharger& charger, std::uint64_t seed, const SimClock& clock,
+                         SimStats* stats, ChargePointTiming timing)
     : m_charger(charger), m_clock(clock), m_stats(stats), m_timing(timing), m_day(charger, seed) {
     m_day.start(clock.simAt(contract::nowMs()));
 }
 
-ChargePoint::~ChargePoint() { setRegistration(Registration::Disconnected); }
+ChargePoint::~ChargePoint() {
+    setRegistration(Registration::Disconnected);
+}
 
 void ChargePoint::setRegistration(Registration next) {
-    if (m_stats != nullptr && (next == Registration::Accepted) != (m_registration == Registration::Accepted)) {
+    if (m_stats != nullptr &&
+        (next == Registration::Accepted) != (m_registration == Registration::Accepted)) {
         m_stats->accepted.fetch_add(next == Registration::Accepted ? 1 : -1, std::memory_order_relaxed);
     }
     m_registration = next;
 }
 
-std::string ChargePoint::nextMessageId() { return std::to_string(++m_messageCounter); }
+std::string ChargePoint::nextMessageId() {
+    return std::to_string(++m_messageCounter);
+}
 
 void ChargePoint::onConnected(EpochMs now) {
     m_outstanding.reset();
@@ -132,10 +137,12 @@ void ChargePoint::runDay(EpochMs now, bool report) {
     }
 }
 
-void ChargePoint::onBootAnswer(std::optional<int> acceptedInterval, bool accepted, int retryInterval, EpochMs now) {
+void ChargePoint::onBootAnswer(std::optional<int> acceptedInterval, bool accepted, int retryInterval,
+                               EpochMs now) {
     if (accepted) {
         setRegistration(Registration::Accepted);
-        m_heartbeatSeconds = acceptedInterval.value_or(0) > 0 ? *acceptedInterval : m_timing.defaultHeartbeatSeconds;
+        m_heartbeatSeconds =
+            acceptedInterval.value_or(0) > 0 ? *acceptedInterval : m_timing.defaultHeartbeatSeconds;
         m_nextHeartbeatAt = now + EpochMs{m_heartbeatSeconds} * 1000;
         // Catch the day up silently, then report where every connector stands now.
         runDay(now, false);
@@ -182,8 +189,9 @@ void ChargePoint::onText(std::string_view text, EpochMs now) {
                     const auto& c = conf.value();
                     const bool accepted = c.status == ocpp::RegistrationStatus::Accepted;
                     if (!accepted) {
-                        setRegistration(c.status == ocpp::RegistrationStatus::Pending ? Registration::Pending
-                                                                                       : Registration::Rejected);
+                        setRegistration(c.status == ocpp::RegistrationStatus::Pending
+                                            ? Registration::Pending
+                                            : Registration::Rejected);
                     }
                     onBootAnswer(c.interval, accepted, c.interval, now);
                 }

@@ -23,7 +23,7 @@ struct ChargePointTiming {
     EpochMs callTimeoutMs = 30'000;
     int defaultRetrySeconds = 30;      ///< when Pending/Rejected comes with interval 0, or boot fails
     int defaultHeartbeatSeconds = 300; ///< when Accepted comes with interval 0
-    std::size_t maxQueuedCalls = 32;   ///< beyond this, older status reports of the same connector are dropped
+    std::size_t maxQueuedCalls = 32; ///< beyond this, older status reports of the same connector are dropped
 };
 
 enum class Registration { Disconnected, Booting, Pending, Rejected, Accepted };

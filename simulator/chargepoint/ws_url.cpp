@@ -39,7 +39,8 @@ std::optional<WsUrl> parseWsUrl(std::string_view url) {
         out.port = std::string(authority.substr(colon + 1));
     }
     const bool numericPort = !out.port.empty() && out.port.size() <= 5 &&
-                             std::all_of(out.port.begin(), out.port.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+                             std::all_of(out.port.begin(), out.port.end(),
+                                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     if (host.empty() || !numericPort) {
         return std::nullopt;
     }

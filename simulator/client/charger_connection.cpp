@@ -2,15 +2,13 @@
 
 #include "core/rng.h"
 
+#include <algorithm>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/websocket.hpp>
-
-#include <spdlog/spdlog.h>
-
-#include <algorithm>
 #include <limits>
+#include <spdlog/spdlog.h>
 
 namespace voltdesk::sim {
 
@@ -25,8 +23,8 @@ constexpr std::size_t kMaxMessageBytes = 64 * 1024;
 } // namespace
 
 ChargerConnection::ChargerConnection(Strand strand, const std::vector<asio::ip::tcp::endpoint>& endpoints,
-                                     const WsUrl& url, std::unique_ptr<ChargePoint> chargePoint, SimStats& stats,
-                                     const ConnectionOptions& options)
+                                     const WsUrl& url, std::unique_ptr<ChargePoint> chargePoint,
+                                     SimStats& stats, const ConnectionOptions& options)
     : m_strand(std::move(strand)), m_endpoints(endpoints), m_url(url), m_chargePoint(std::move(chargePoint)),
       m_stats(stats), m_options(options), m_timer(m_strand), m_backoff(options.minBackoff) {}
 
@@ -156,8 +154,8 @@ void ChargerConnection::onHandshake(beast::error_code ec) {
         return;
     }
     if (response && (*response)[beast::http::field::sec_websocket_protocol] != kSubprotocol) {
-        spdlog::warn("{}: the central system did not confirm subprotocol {}", m_chargePoint->charger().chargerId,
-                     kSubprotocol);
+        spdlog::warn("{}: the central system did not confirm subprotocol {}",
+                     m_chargePoint->charger().chargerId, kSubprotocol);
     }
     m_phase = Phase::Open;
     countOpen(true);
@@ -220,19 +218,20 @@ void ChargerConnection::writeNext() {
     m_ws->text(true);
     spdlog::trace("{} -> {}", m_chargePoint->charger().chargerId, m_writeQueue.front());
     ++m_pendingOps;
-    m_ws->async_write(asio::buffer(m_writeQueue.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
-        --self->m_pendingOps;
-        self->m_writing = false;
-        if (self->m_phase != Phase::Open) {
-            return; // lost or stopped meanwhile; the queue belongs to the next connection
-        }
-        if (ec) {
-            self->lost("write", ec);
-            return;
-        }
-        self->m_writeQueue.erase(self->m_writeQueue.begin());
-        self->writeNext();
-    });
+    m_ws->async_write(asio::buffer(m_writeQueue.front()),
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                          --self->m_pendingOps;
+                          self->m_writing = false;
+                          if (self->m_phase != Phase::Open) {
+                              return; // lost or stopped meanwhile; the queue belongs to the next connection
+                          }
+                          if (ec) {
+                              self->lost("write", ec);
+                              return;
+                          }
+                          self->m_writeQueue.erase(self->m_writeQueue.begin());
+                          self->writeNext();
+                      });
 }
 
 void ChargerConnection::countOpen(bool open) {
@@ -247,7 +246,8 @@ void ChargerConnection::lost(const char* where, beast::error_code ec) {
     countOpen(false);
     if (wasOpen) {
         SimStats::add(m_stats.disconnects);
-        spdlog::debug("{}: connection lost ({}: {})", m_chargePoint->charger().chargerId, where, ec.message());
+        spdlog::debug("{}: connection lost ({}: {})", m_chargePoint->charger().chargerId, where,
+                      ec.message());
     } else {
         SimStats::add(m_stats.connectFailures);
         spdlog::debug("{}: {} failed: {}", m_chargePoint->charger().chargerId, where, ec.message());

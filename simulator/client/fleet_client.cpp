@@ -18,11 +18,13 @@ void FleetClient::start() {
     m_connections.reserve(m_fleet.chargers.size());
     const double rate = m_options.connectRate > 0 ? m_options.connectRate : 1e9;
     for (std::size_t i = 0; i < m_fleet.chargers.size(); ++i) {
-        auto chargePoint = std::make_unique<ChargePoint>(m_fleet.chargers[i], m_options.seed, m_clock, &m_stats,
-                                                         m_options.timing);
-        auto connection = std::make_shared<ChargerConnection>(asio::make_strand(m_io), m_endpoints, m_options.url,
-                                                              std::move(chargePoint), m_stats, m_options.connection);
-        connection->start(std::chrono::milliseconds(static_cast<std::int64_t>(static_cast<double>(i) * 1000.0 / rate)));
+        auto chargePoint = std::make_unique<ChargePoint>(m_fleet.chargers[i], m_options.seed, m_clock,
+                                                         &m_stats, m_options.timing);
+        auto connection =
+            std::make_shared<ChargerConnection>(asio::make_strand(m_io), m_endpoints, m_options.url,
+                                                std::move(chargePoint), m_stats, m_options.connection);
+        connection->start(
+            std::chrono::milliseconds(static_cast<std::int64_t>(static_cast<double>(i) * 1000.0 / rate)));
         m_connections.push_back(std::move(connection));
     }
 }

@@ -12,7 +12,8 @@ constexpr contract::EpochMs kHourMs = 3'600'000;
 
 /// 01:00 UTC on the last Sunday of the given month.
 contract::EpochMs lastSundayAt0100Utc(int year, unsigned month) {
-    const sys_days last = year_month_day_last{std::chrono::year{year}, month_day_last{std::chrono::month{month}}};
+    const sys_days last =
+        year_month_day_last{std::chrono::year{year}, month_day_last{std::chrono::month{month}}};
     const sys_days sunday = last - (weekday{last} - Sunday);
     return duration_cast<milliseconds>(sunday.time_since_epoch()).count() + kHourMs;
 }

@@ -49,6 +49,8 @@ constexpr std::array kStreets{
 
 } // namespace
 
-std::span<const StreetSegment> berlinStreets() { return kStreets; }
+std::span<const StreetSegment> berlinStreets() {
+    return kStreets;
+}
 
 } // namespace voltdesk::sim

@@ -53,9 +53,13 @@ constexpr std::array kKinds{
 
 } // namespace
 
-std::span<const ChargerModel> chargerModels() { return kModels; }
+std::span<const ChargerModel> chargerModels() {
+    return kModels;
+}
 
-std::span<const SiteKindProfile> siteKindProfiles() { return kKinds; }
+std::span<const SiteKindProfile> siteKindProfiles() {
+    return kKinds;
+}
 
 const SiteKindProfile& profileOf(SiteKind kind) {
     for (const auto& p : kKinds) {

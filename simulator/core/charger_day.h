@@ -27,7 +27,9 @@ public:
 
     int connectorCount() const { return static_cast<int>(m_connectors.size()); }
     /// connectorId 1..connectorCount().
-    const ConnectorDay& connector(int connectorId) const { return m_connectors[static_cast<std::size_t>(connectorId - 1)]; }
+    const ConnectorDay& connector(int connectorId) const {
+        return m_connectors[static_cast<std::size_t>(connectorId - 1)];
+    }
 
 private:
     Rng m_rng;

@@ -39,11 +39,15 @@ constexpr double kMeanHoursBetweenFaultsAc = 96;
 constexpr double kMeanHoursBetweenFaultsDc = 60;
 constexpr double kMaintenanceShare = 0.003; ///< of arrivals that are a technician instead of a driver
 
-EpochMs ms(double v) { return static_cast<EpochMs>(v); }
+EpochMs ms(double v) {
+    return static_cast<EpochMs>(v);
+}
 
 } // namespace
 
-double arrivalProfile(int hour) { return kProfile[static_cast<std::size_t>(((hour % 24) + 24) % 24)]; }
+double arrivalProfile(int hour) {
+    return kProfile[static_cast<std::size_t>(((hour % 24) + 24) % 24)];
+}
 
 ConnectorDay::ConnectorDay(bool dc) : m_dc(dc) {}
 

@@ -11,9 +11,9 @@
 namespace voltdesk::sim {
 
 struct SimCharger {
-    std::string chargerId;   ///< "VD-BER-00042"
+    std::string chargerId;     ///< "VD-BER-00042"
     std::size_t siteIndex = 0; ///< into Fleet::sites
-    int number = 0;          ///< the 42 in "VD-BER-00042"
+    int number = 0;            ///< the 42 in "VD-BER-00042"
     contract::GeoPoint location;
     int connectorCount = 1;
     double maxPowerKw = 0;
@@ -37,7 +37,7 @@ struct Fleet {
 struct FleetOptions {
     std::uint64_t seed = 1;
     int count = 200;
-    int firstIndex = 1;            ///< number of the first charger; processes sharing a fleet use disjoint ranges
+    int firstIndex = 1; ///< number of the first charger; processes sharing a fleet use disjoint ranges
     std::string idPrefix = "VD-BER-";
 };
 

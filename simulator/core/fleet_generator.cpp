@@ -12,7 +12,9 @@ namespace voltdesk::sim {
 
 namespace {
 
-enum Salt : std::uint64_t { kSaltSiteSize = 1, kSaltSite = 2, kSaltCharger = 3 };
+constexpr std::uint64_t kSaltSiteSize = 1;
+constexpr std::uint64_t kSaltSite = 2;
+constexpr std::uint64_t kSaltCharger = 3;
 
 constexpr double kMetresPerDegLat = 111'320.0;
 
@@ -54,7 +56,8 @@ SimSite makeSite(const FleetOptions& o, std::uint64_t site) {
     }
     const auto& street = streets[rng.weighted(lengths)];
     const double t = rng.uniform();
-    int house = street.firstNumber + static_cast<int>(std::lround(t * (street.lastNumber - street.firstNumber)));
+    int house =
+        street.firstNumber + static_cast<int>(std::lround(t * (street.lastNumber - street.firstNumber)));
     contract::GeoPoint onStreet{street.from.lat + t * (street.to.lat - street.from.lat),
                                 street.from.lon + t * (street.to.lon - street.from.lon)};
     // Sites stand beside the road, not on it: step 12-25 m to one side, across the street's direction.
@@ -134,8 +137,8 @@ contract::Inventory toInventory(const Fleet& fleet) {
     }
     inv.chargers.reserve(fleet.chargers.size());
     for (const auto& c : fleet.chargers) {
-        inv.chargers.push_back({c.chargerId, fleet.sites[c.siteIndex].info.siteId, c.location, c.maxPowerKw,
-                                c.connectorCount});
+        inv.chargers.push_back(
+            {c.chargerId, fleet.sites[c.siteIndex].info.siteId, c.location, c.maxPowerKw, c.connectorCount});
     }
     return inv;
 }

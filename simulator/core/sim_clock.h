@@ -16,7 +16,8 @@ public:
     }
     /// The wall-clock instant at which simulated time reaches `sim` (rounded up).
     contract::EpochMs realAt(contract::EpochMs sim) const {
-        return m_realStart + static_cast<contract::EpochMs>(static_cast<double>(sim - m_simStart) / m_speed) + 1;
+        return m_realStart + static_cast<contract::EpochMs>(static_cast<double>(sim - m_simStart) / m_speed) +
+               1;
     }
     double speed() const { return m_speed; }
 

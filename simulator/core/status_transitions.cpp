@@ -27,7 +27,8 @@ bool isValidTransition(S from, S to) {
     case S::Available:
         return to != S::Finishing;
     case S::Preparing:
-        return oneOf(to, {S::Available, S::Charging, S::SuspendedEV, S::SuspendedEVSE, S::Finishing, S::Faulted});
+        return oneOf(to,
+                     {S::Available, S::Charging, S::SuspendedEV, S::SuspendedEVSE, S::Finishing, S::Faulted});
     case S::Charging:
     case S::SuspendedEV:
     case S::SuspendedEVSE:
@@ -38,7 +39,8 @@ bool isValidTransition(S from, S to) {
     case S::Reserved:
         return oneOf(to, {S::Available, S::Preparing, S::Unavailable, S::Faulted});
     case S::Unavailable:
-        return oneOf(to, {S::Available, S::Preparing, S::Charging, S::SuspendedEV, S::SuspendedEVSE, S::Faulted});
+        return oneOf(to,
+                     {S::Available, S::Preparing, S::Charging, S::SuspendedEV, S::SuspendedEVSE, S::Faulted});
     case S::Faulted:
         return true;
     }

@@ -5,9 +5,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace voltdesk::sim::testing {
 
@@ -32,10 +31,11 @@ private:
     void upgrade() {
         const std::string target(m_request.target());
         m_id = target.substr(target.find_last_of('/') + 1);
-        const bool offered = m_request[beast::http::field::sec_websocket_protocol].find("ocpp1.6") !=
-                             beast::string_view::npos;
-        m_ws.set_option(websocket::stream_base::decorator(
-            [](websocket::response_type& res) { res.set(beast::http::field::sec_websocket_protocol, "ocpp1.6"); }));
+        const bool offered =
+            m_request[beast::http::field::sec_websocket_protocol].find("ocpp1.6") != beast::string_view::npos;
+        m_ws.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+            res.set(beast::http::field::sec_websocket_protocol, "ocpp1.6");
+        }));
         m_ws.async_accept(m_request, [self = shared_from_this(), offered](beast::error_code ec) {
             if (ec) {
                 return;
@@ -96,15 +96,16 @@ private:
     }
 
     void write() {
-        m_ws.async_write(asio::buffer(m_out.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
-            if (ec) {
-                return;
-            }
-            self->m_out.erase(self->m_out.begin());
-            if (!self->m_out.empty()) {
-                self->write();
-            }
-        });
+        m_ws.async_write(asio::buffer(m_out.front()),
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                             if (ec) {
+                                 return;
+                             }
+                             self->m_out.erase(self->m_out.begin());
+                             if (!self->m_out.empty()) {
+                                 self->write();
+                             }
+                         });
     }
 
     FakeCentralSystem& m_cs;

@@ -7,7 +7,6 @@
 #include "protocol/ocpp16-wire/rpc_frame.h"
 
 #include <QtTest>
-
 #include <map>
 
 using namespace voltdesk;
@@ -43,10 +42,13 @@ ocpp::Call onlyCall(ChargePoint& cp) {
 }
 
 std::string bootAnswer(const std::string& id, ocpp::RegistrationStatus status, int interval, EpochMs now) {
-    return ocpp::serialize(ocpp::CallResult{id, ocpp::encode(ocpp::BootNotificationConfirmation{status, now, interval})});
+    return ocpp::serialize(
+        ocpp::CallResult{id, ocpp::encode(ocpp::BootNotificationConfirmation{status, now, interval})});
 }
 
-std::string emptyAnswer(const std::string& id) { return ocpp::serialize(ocpp::CallResult{id, nlohmann::json::object()}); }
+std::string emptyAnswer(const std::string& id) {
+    return ocpp::serialize(ocpp::CallResult{id, nlohmann::json::object()});
+}
 
 } // namespace
 
@@ -70,7 +72,8 @@ private slots:
         QVERIFY(req);
         QCOMPARE(QString::fromStdString(req.value().chargePointVendor), QString("ABB"));
         QCOMPARE(QString::fromStdString(req.value().chargePointModel), QString("Terra 54"));
-        QCOMPARE(QString::fromStdString(req.value().chargePointSerialNumber.value()), QString("T54-2311-000123"));
+        QCOMPARE(QString::fromStdString(req.value().chargePointSerialNumber.value()),
+                 QString("T54-2311-000123"));
         QCOMPARE(QString::fromStdString(req.value().firmwareVersion.value()), QString("1.8.22"));
 
         cp.onText(bootAnswer(boot.messageId, ocpp::RegistrationStatus::Accepted, 60, t0), t0);
@@ -192,7 +195,8 @@ private slots:
                     const auto s = ocpp::decode<ocpp::StatusNotificationRequest>(call.payload).value();
                     const auto it = last.find(s.connectorId);
                     if (it != last.end() && s.connectorId > 0) {
-                        const auto from = static_cast<contract::ConnectorStatus>(static_cast<int>(it->second));
+                        const auto from =
+                            static_cast<contract::ConnectorStatus>(static_cast<int>(it->second));
                         const auto to = static_cast<contract::ConnectorStatus>(static_cast<int>(s.status));
                         QVERIFY(isValidTransition(from, to));
                     }

@@ -8,7 +8,6 @@
 #include "core/status_transitions.h"
 
 #include <QtTest>
-
 #include <array>
 #include <map>
 
@@ -21,7 +20,9 @@ namespace {
 constexpr EpochMs kMinute = 60'000;
 constexpr EpochMs kHour = 60 * kMinute;
 
-EpochMs at(const char* iso) { return contract::parseIso8601(iso).value(); }
+EpochMs at(const char* iso) {
+    return contract::parseIso8601(iso).value();
+}
 
 struct Recorded {
     int connectorId;
@@ -54,12 +55,12 @@ class TestConnectorDay : public QObject {
 
 private slots:
     void berlinLocalTime() {
-        QCOMPARE(berlinHour(at("2026-01-15T10:00:00Z")), 11);        // CET
-        QCOMPARE(berlinHour(at("2026-07-01T10:00:00Z")), 12);        // CEST
-        QCOMPARE(berlinHour(at("2026-03-29T00:59:00Z")), 1);         // before the switch
-        QCOMPARE(berlinHour(at("2026-03-29T01:00:00Z")), 3);         // after it
+        QCOMPARE(berlinHour(at("2026-01-15T10:00:00Z")), 11); // CET
+        QCOMPARE(berlinHour(at("2026-07-01T10:00:00Z")), 12); // CEST
+        QCOMPARE(berlinHour(at("2026-03-29T00:59:00Z")), 1);  // before the switch
+        QCOMPARE(berlinHour(at("2026-03-29T01:00:00Z")), 3);  // after it
         QCOMPARE(berlinHour(at("2026-10-25T00:59:00Z")), 2);
-        QCOMPARE(berlinHour(at("2026-10-25T01:00:00Z")), 2);         // the hour repeats
+        QCOMPARE(berlinHour(at("2026-10-25T01:00:00Z")), 2); // the hour repeats
         QCOMPARE(berlinHour(at("2026-12-31T23:30:00Z")), 0);
     }
 
@@ -89,8 +90,9 @@ private slots:
             for (const auto& r : run(day, from, to)) {
                 auto& prev = last[static_cast<std::size_t>(r.connectorId - 1)];
                 QVERIFY2(isValidTransition(prev, r.change.status),
-                         qPrintable(QString("%1 -> %2").arg(contract::toString(prev).data(),
-                                                            contract::toString(r.change.status).data())));
+                         qPrintable(QString("%1 -> %2")
+                                        .arg(contract::toString(prev).data(),
+                                             contract::toString(r.change.status).data())));
                 const bool faulted = r.change.status == S::Faulted;
                 QCOMPARE(r.change.errorCode == "NoError", !faulted);
                 QCOMPARE(!r.change.vendorErrorCode.empty(), faulted);

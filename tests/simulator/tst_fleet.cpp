@@ -4,7 +4,6 @@
 #include "core/fleet.h"
 
 #include <QtTest>
-
 #include <cmath>
 #include <set>
 
@@ -102,7 +101,8 @@ private slots:
             QVERIFY2(QRegularExpression(R"(^\D+ \d+, \d{5} Berlin$)").match(address).hasMatch(),
                      s.info.address.c_str());
             QVERIFY(s.info.siteId.starts_with("VD-BER-S"));
-            streets.insert(s.info.address.substr(0, s.info.address.find_last_of(' ', s.info.address.find(','))));
+            streets.insert(
+                s.info.address.substr(0, s.info.address.find_last_of(' ', s.info.address.find(','))));
         }
         QVERIFY(streets.size() > 25);
         for (const auto& seg : berlinStreets()) {

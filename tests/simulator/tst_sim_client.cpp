@@ -4,9 +4,7 @@
 #include "fake_central_system.h"
 
 #include <QtTest>
-
 #include <boost/asio/io_context.hpp>
-
 #include <thread>
 
 using namespace voltdesk;
