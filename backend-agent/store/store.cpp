@@ -18,9 +18,25 @@ namespace {
 constexpr long long kMigrationLockKey = 0x766f6c7464657331; // "voltdes1"
 
 std::string connectFailure(const std::string& uri, const std::exception& e) {
-    std::string reason = e.what();
-    while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) {
-        reason.pop_back();
+    // libpq's messages span lines ("...failed: Connection refused\n\tIs the server running..."); one line reads better.
+    std::string reason;
+    bool lineBreak = false;
+    for (const char c : std::string(e.what())) {
+        if (c == '\n' || c == '\t') {
+            lineBreak = !reason.empty();
+            continue;
+        }
+        if (lineBreak) {
+            while (!reason.empty() && reason.back() == ' ') {
+                reason.pop_back();
+            }
+            reason += "; ";
+            lineBreak = false;
+            if (c == ' ') {
+                continue;
+            }
+        }
+        reason += c;
     }
     return "cannot connect to PostgreSQL at " + redactUri(uri) + ": " + reason;
 }

@@ -1,0 +1,134 @@
+#include "app/agent.h"
+
+#include "app/ocpp_connection_handler.h"
+#include "app/state_restore.h"
+#include "bus/bus_publisher.h"
+#include "contract/inventory.h"
+#include "domain/central_system.h"
+#include "store/store.h"
+#include "store/store_writer.h"
+#include "transport/ws_server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace voltdesk::app {
+
+namespace {
+
+contract::Inventory readInventory(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        throw AgentError("cannot read the inventory file " + path);
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    auto decoded = contract::decodeInventory(text.str());
+    if (!decoded) {
+        throw AgentError("the inventory file " + path + " is invalid: " + decoded.error());
+    }
+    return std::move(decoded).value();
+}
+
+} // namespace
+
+Agent::Agent(AgentConfig config) : m_config(std::move(config)) {}
+
+Agent::~Agent() { stop(); }
+
+void Agent::start() {
+    contract::Inventory inventory;
+    if (!m_config.inventoryFile.empty()) {
+        inventory = readInventory(m_config.inventoryFile);
+    }
+
+    std::vector<contract::ChargerState> stored;
+    try {
+        store::Store db(m_config.postgres);
+        const auto report = db.migrate();
+        spdlog::info("store: schema ready version={} applied={}", report.toVersion, report.applied.size());
+        if (!m_config.inventoryFile.empty()) {
+            db.importInventory(inventory);
+        }
+        stored = db.loadChargerStates();
+    } catch (const store::StoreError& e) {
+        throw AgentError(e.what());
+    } catch (const std::exception& e) {
+        throw AgentError(std::string("database error: ") + e.what());
+    }
+
+    m_fleet = std::make_unique<domain::CentralSystem>(m_config.unknownChargers, m_config.heartbeatInterval);
+    m_fleet->loadInventory(inventory);
+    const auto restored = restoreFleet(*m_fleet, stored);
+    spdlog::info("agent: fleet ready sites={} inventory_chargers={} restored_chargers={} unknown_chargers={}",
+                 inventory.sites.size(), inventory.chargers.size(), restored, domain::toString(m_config.unknownChargers));
+
+    m_writer = std::make_unique<store::StoreWriter>(m_config.postgres);
+    m_writer->start();
+    m_fleet->addListener(m_writer.get());
+
+    bus::BusOptions busOptions;
+    busOptions.serverUri = m_config.mqtt;
+    busOptions.agentId = m_config.agentId;
+    busOptions.agentVersion = VOLTDESK_VERSION;
+    busOptions.publishInterval = m_config.publishInterval;
+    m_bus = std::make_unique<bus::BusPublisher>(busOptions);
+    try {
+        m_bus->start(m_fleet->sites(), m_fleet->snapshot());
+    } catch (const std::invalid_argument& e) {
+        throw AgentError(e.what());
+    }
+    m_fleet->addListener(m_bus.get());
+
+    transport::WsServerOptions wsOptions;
+    wsOptions.host = m_config.listenHost;
+    wsOptions.port = m_config.listenPort;
+    wsOptions.subprotocols = {std::string(ocpp16::Ocpp16Connection::kProtocol)};
+    wsOptions.maxMessageBytes = m_config.maxMessageBytes;
+    wsOptions.idleTimeout = m_config.idleTimeout;
+    wsOptions.ioThreads = m_config.ioThreads;
+    ocpp16::ConnectionLimits limits;
+    limits.maxFrameBytes = m_config.ocppMaxFrameBytes;
+    domain::CentralSystem& fleet = *m_fleet;
+    m_server = std::make_unique<transport::WsServer>(
+        wsOptions, [&fleet](const std::string& chargerId) { return fleet.admits(chargerId); },
+        [&fleet, limits](const std::string& chargerId, std::shared_ptr<transport::WsSender> sender) {
+            return std::make_unique<OcppConnectionHandler>(chargerId, std::move(sender), fleet, limits);
+        });
+    try {
+        m_server->start();
+    } catch (const transport::TransportError& e) {
+        throw AgentError(e.what());
+    }
+    m_running = true;
+    spdlog::info("agent: listening url={} io_threads={}", ocppUrl(), m_config.ioThreads);
+}
+
+std::uint16_t Agent::port() const { return m_server ? m_server->port() : 0; }
+
+std::string Agent::ocppUrl() const {
+    const bool v6 = m_config.listenHost.find(':') != std::string::npos;
+    const std::string host = v6 ? "[" + m_config.listenHost + "]" : m_config.listenHost;
+    return "ws://" + host + ":" + std::to_string(port()) + "/ocpp/";
+}
+
+void Agent::stop() {
+    // Each part may exist without the later ones when start() failed halfway.
+    if (m_server) {
+        m_server->stop();
+    }
+    if (m_writer) {
+        m_writer->stop();
+    }
+    if (m_bus) {
+        m_bus->stop();
+    }
+    if (m_running) {
+        spdlog::info("agent: stopped");
+        m_running = false;
+    }
+}
+
+} // namespace voltdesk::app

@@ -1,0 +1,60 @@
+// voltdesk-agent assembled: store, domain, bus and transport, started and stopped in the right order.
+#pragma once
+
+#include "app/agent_config.h"
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace voltdesk::domain {
+class CentralSystem;
+}
+namespace voltdesk::store {
+class StoreWriter;
+}
+namespace voltdesk::bus {
+class BusPublisher;
+}
+namespace voltdesk::transport {
+class WsServer;
+}
+
+namespace voltdesk::app {
+
+/// Start-up failed; what() is a sentence for the operator (bad inventory, database, port in use).
+class AgentError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// One agent. start() and stop() are called from one thread.
+class Agent {
+public:
+    explicit Agent(AgentConfig config);
+    /// Calls stop().
+    ~Agent();
+    Agent(const Agent&) = delete;
+    Agent& operator=(const Agent&) = delete;
+
+    /// Migrates the database, imports the inventory, restores the last known state, starts the store
+    /// writer and the bus (which connects in the background), then listens for chargers.
+    void start();
+    /// "ws://HOST:PORT/ocpp/" with the port actually bound.
+    std::string ocppUrl() const;
+    std::uint16_t port() const;
+    /// Stops accepting, closes every charger connection (each is recorded as disconnected), writes
+    /// what is queued, publishes the last states and the offline presence. Idempotent.
+    void stop();
+
+private:
+    AgentConfig m_config;
+    std::unique_ptr<domain::CentralSystem> m_fleet;
+    std::unique_ptr<store::StoreWriter> m_writer;
+    std::unique_ptr<bus::BusPublisher> m_bus;
+    std::unique_ptr<transport::WsServer> m_server;
+    bool m_running = false;
+};
+
+} // namespace voltdesk::app

@@ -1,0 +1,259 @@
+#include "app/agent_config.h"
+
+#include <CLI/CLI.hpp>
+#include <toml++/toml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace voltdesk::app {
+
+namespace {
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Every setting as text, whichever source it came from, so one validation serves both.
+struct RawSettings {
+    std::map<std::string, std::string> values;
+    std::map<std::string, std::string> origin; ///< "--flag" or "FILE: key"
+};
+
+const std::set<std::string>& knownKeys() {
+    static const std::set<std::string> keys{"listen",         "postgres",          "mqtt",      "agent-id",
+                                            "inventory",      "unknown-chargers",  "heartbeat-interval",
+                                            "io-threads",     "log-level",         "log-format",
+                                            "idle-timeout",   "max-message-bytes", "ocpp-max-frame-bytes",
+                                            "publish-interval-ms"};
+    return keys;
+}
+
+void readFile(const std::string& path, RawSettings& raw) {
+    toml::table table;
+    try {
+        table = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        std::ostringstream where;
+        where << e.source().begin;
+        throw ConfigError("config file " + path + ": " + std::string(e.description()) + " (" + where.str() + ")");
+    }
+    const auto dir = std::filesystem::path(path).parent_path();
+    for (const auto& [key, node] : table) {
+        const std::string name(key.str());
+        if (knownKeys().count(name) == 0) {
+            throw ConfigError("config file " + path + ": unknown setting '" + name + "'");
+        }
+        std::string value;
+        if (const auto* s = node.as_string()) {
+            value = s->get();
+            if (name == "inventory" && !value.empty() && std::filesystem::path(value).is_relative()) {
+                value = (dir / value).lexically_normal().string();
+            }
+        } else if (const auto* i = node.as_integer()) {
+            value = std::to_string(i->get());
+        } else {
+            throw ConfigError("config file " + path + ": '" + name + "' must be a string or an integer");
+        }
+        raw.values[name] = value;
+        raw.origin[name] = "config file " + path + ": " + name;
+    }
+}
+
+long long integer(const RawSettings& raw, const std::string& key, long long low, long long high) {
+    const std::string& text = raw.values.at(key);
+    long long value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+        throw ConfigError(raw.origin.at(key) + ": '" + text + "' is not a whole number from " + std::to_string(low) +
+                          " to " + std::to_string(high));
+    }
+    return value;
+}
+
+AgentConfig validate(const RawSettings& raw) {
+    AgentConfig config;
+    const auto has = [&](const char* key) { return raw.values.count(key) > 0; };
+    if (has("listen")) {
+        const auto address = parseListenAddress(raw.values.at("listen"));
+        if (!address) {
+            throw ConfigError(raw.origin.at("listen") + ": '" + raw.values.at("listen") +
+                              "' is not HOST:PORT (e.g. 0.0.0.0:8180 or [::]:8180)");
+        }
+        config.listenHost = address->first;
+        config.listenPort = address->second;
+    }
+    if (has("postgres")) {
+        config.postgres = raw.values.at("postgres");
+    }
+    if (config.postgres.empty()) {
+        throw ConfigError("no database given: pass --postgres URI (e.g. postgresql://voltdesk@127.0.0.1:5432/voltdesk) "
+                          "or set postgres in the config file");
+    }
+    if (has("mqtt")) {
+        config.mqtt = raw.values.at("mqtt");
+        static const char* const schemes[] = {"tcp://", "ssl://", "mqtt://", "mqtts://", "ws://", "wss://"};
+        if (std::none_of(std::begin(schemes), std::end(schemes),
+                         [&](const char* s) { return config.mqtt.rfind(s, 0) == 0; })) {
+            throw ConfigError(raw.origin.at("mqtt") + ": '" + config.mqtt + "' is not a broker URI like tcp://HOST:PORT");
+        }
+    }
+    if (has("agent-id")) {
+        config.agentId = raw.values.at("agent-id");
+        if (config.agentId.empty()) {
+            throw ConfigError(raw.origin.at("agent-id") + ": must not be empty");
+        }
+    }
+    if (has("inventory")) {
+        config.inventoryFile = raw.values.at("inventory");
+    }
+    if (has("unknown-chargers")) {
+        const auto policy = domain::unknownChargerPolicyFromString(raw.values.at("unknown-chargers"));
+        if (!policy) {
+            throw ConfigError(raw.origin.at("unknown-chargers") + ": '" + raw.values.at("unknown-chargers") +
+                              "' is not one of accept, pending, reject");
+        }
+        config.unknownChargers = *policy;
+    }
+    if (has("heartbeat-interval")) {
+        config.heartbeatInterval = std::chrono::seconds(integer(raw, "heartbeat-interval", 1, 86'400));
+    }
+    if (has("io-threads")) {
+        config.ioThreads = static_cast<int>(integer(raw, "io-threads", 1, 64));
+    }
+    if (has("log-level")) {
+        config.logLevel = raw.values.at("log-level");
+        static const std::set<std::string> levels{"trace", "debug", "info", "warn", "error", "critical", "off"};
+        if (levels.count(config.logLevel) == 0) {
+            throw ConfigError(raw.origin.at("log-level") + ": '" + config.logLevel +
+                              "' is not one of trace, debug, info, warn, error, critical, off");
+        }
+    }
+    if (has("log-format")) {
+        const std::string& format = raw.values.at("log-format");
+        if (format == "text") {
+            config.logFormat = LogFormat::Text;
+        } else if (format == "json") {
+            config.logFormat = LogFormat::Json;
+        } else {
+            throw ConfigError(raw.origin.at("log-format") + ": '" + format + "' is not one of text, json");
+        }
+    }
+    if (has("idle-timeout")) {
+        config.idleTimeout = std::chrono::seconds(integer(raw, "idle-timeout", 0, 3600));
+    }
+    if (has("max-message-bytes")) {
+        config.maxMessageBytes = static_cast<std::size_t>(integer(raw, "max-message-bytes", 1024, 64 * 1024 * 1024));
+    }
+    if (has("ocpp-max-frame-bytes")) {
+        config.ocppMaxFrameBytes =
+            static_cast<std::size_t>(integer(raw, "ocpp-max-frame-bytes", 1024, 64 * 1024 * 1024));
+    }
+    if (config.ocppMaxFrameBytes > config.maxMessageBytes) {
+        throw ConfigError("ocpp-max-frame-bytes (" + std::to_string(config.ocppMaxFrameBytes) +
+                          ") must not exceed max-message-bytes (" + std::to_string(config.maxMessageBytes) +
+                          "): the OCPP limit answers with a CALLERROR, the WebSocket one closes the connection");
+    }
+    if (has("publish-interval-ms")) {
+        config.publishInterval = std::chrono::milliseconds(integer(raw, "publish-interval-ms", 0, 60'000));
+    }
+    return config;
+}
+
+} // namespace
+
+std::optional<std::pair<std::string, std::uint16_t>> parseListenAddress(const std::string& text) {
+    std::string host;
+    std::string port;
+    if (!text.empty() && text.front() == '[') {
+        const auto close = text.find(']');
+        if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':') {
+            return std::nullopt;
+        }
+        host = text.substr(1, close - 1);
+        port = text.substr(close + 2);
+    } else {
+        const auto colon = text.rfind(':');
+        if (colon == std::string::npos || text.find(':') != colon) {
+            return std::nullopt;
+        }
+        host = text.substr(0, colon);
+        port = text.substr(colon + 1);
+    }
+    unsigned value = 0;
+    const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+    if (host.empty() || port.empty() || ec != std::errc() || end != port.data() + port.size() || value > 65535) {
+        return std::nullopt;
+    }
+    return std::make_pair(host, static_cast<std::uint16_t>(value));
+}
+
+ConfigResult parseAgentConfig(int argc, const char* const* argv) {
+    CLI::App cli{"voltdesk-agent: the OCPP 1.6J central system of a Voltdesk charging network.\n"
+                 "Chargers connect to ws://HOST:PORT/ocpp/{chargePointId}; the fleet is kept in PostgreSQL\n"
+                 "and published to the consoles over MQTT. Flags override the settings of --config FILE,\n"
+                 "whose keys are the flag names without \"--\".",
+                 "voltdesk-agent"};
+    cli.set_version_flag("--version", std::string(VOLTDESK_VERSION));
+    std::string configFile;
+    cli.add_option("--config", configFile, "TOML file with settings; flags given here override it")
+        ->check(CLI::ExistingFile)
+        ->type_name("FILE");
+    std::map<std::string, std::string> flags;
+    const auto flag = [&](const std::string& name, const std::string& type, const std::string& help) {
+        cli.add_option_function<std::string>("--" + name, [&flags, name](const std::string& v) { flags[name] = v; },
+                                             help)
+            ->type_name(type);
+    };
+    flag("listen", "HOST:PORT", "HOST:PORT for chargers (default 127.0.0.1:8180; 0.0.0.0:8180 for all interfaces)");
+    flag("postgres", "URI", "PostgreSQL libpq URI, e.g. postgresql://voltdesk@127.0.0.1:5432/voltdesk (required)");
+    flag("mqtt", "URI", "MQTT broker, tcp://HOST:PORT (default tcp://127.0.0.1:1883)");
+    flag("agent-id", "NAME", "this agent's name in MQTT topics and presence (default voltdesk-agent)");
+    flag("inventory", "FILE", "fleet inventory JSON (sites, chargers, locations) imported at start");
+    flag("unknown-chargers", "POLICY", "chargers not in the inventory: accept (default), pending, or reject (HTTP 404)");
+    flag("heartbeat-interval", "SECONDS", "seconds, given to chargers at boot (default 300)");
+    flag("io-threads", "N", "threads serving charger connections (default 2)");
+    flag("log-level", "LEVEL", "trace, debug, info (default), warn, error, critical, off");
+    flag("log-format", "FORMAT", "text (default; key=value) or json (one JSON object per line)");
+    flag("idle-timeout", "SECONDS", "seconds without data before a WebSocket ping; dead after twice this (default 60; 0 off)");
+    flag("max-message-bytes", "BYTES", "WebSocket message limit; larger closes the connection with 1009 (default 1048576)");
+    flag("ocpp-max-frame-bytes", "BYTES", "OCPP frame limit; larger gets a CALLERROR and the connection stays (default 65536)");
+    flag("publish-interval-ms", "MS", "at most one MQTT state message per charger per interval (default 250)");
+
+    ConfigResult result;
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        result.output = cli.help();
+        return result;
+    } catch (const CLI::CallForVersion&) {
+        result.output = std::string("voltdesk-agent ") + VOLTDESK_VERSION + "\n";
+        return result;
+    } catch (const CLI::ParseError& e) {
+        result.exitCode = 2;
+        result.output = std::string("voltdesk-agent: ") + e.what() + "\nRun with --help for the settings.\n";
+        return result;
+    }
+    try {
+        RawSettings raw;
+        if (!configFile.empty()) {
+            readFile(configFile, raw);
+        }
+        for (const auto& [name, value] : flags) {
+            raw.values[name] = value;
+            raw.origin[name] = "--" + name;
+        }
+        result.config = validate(raw);
+    } catch (const ConfigError& e) {
+        result.exitCode = 2;
+        result.output = std::string("voltdesk-agent: ") + e.what() + "\n";
+    }
+    return result;
+}
+
+} // namespace voltdesk::app

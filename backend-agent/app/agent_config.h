@@ -1,0 +1,49 @@
+// voltdesk-agent's settings: a TOML file (--config) overridden by command-line flags.
+#pragma once
+
+#include "domain/central_system.h"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace voltdesk::app {
+
+enum class LogFormat { Text, Json };
+
+struct AgentConfig {
+    std::string listenHost = "127.0.0.1";
+    std::uint16_t listenPort = 8180; ///< 0: any free port (the "ocpp:" line tells which)
+    std::string postgres;            ///< libpq URI; required
+    std::string mqtt = "tcp://127.0.0.1:1883";
+    std::string agentId = "voltdesk-agent";
+    std::string inventoryFile; ///< empty: none
+    domain::UnknownChargerPolicy unknownChargers = domain::UnknownChargerPolicy::Accept;
+    std::chrono::seconds heartbeatInterval{300};
+    int ioThreads = 2;
+    std::string logLevel = "info";
+    LogFormat logFormat = LogFormat::Text;
+    std::chrono::seconds idleTimeout{60};
+    std::size_t maxMessageBytes = 1024 * 1024;
+    std::size_t ocppMaxFrameBytes = 64 * 1024;
+    std::chrono::milliseconds publishInterval{250};
+};
+
+/// What parsing the command line decided.
+struct ConfigResult {
+    std::optional<AgentConfig> config; ///< set: run with it
+    int exitCode = 0;                  ///< otherwise: exit with this (0 after --help/--version, 2 on error)
+    std::string output;                ///< otherwise: print this (stdout when exitCode is 0, else stderr)
+};
+
+/// Never throws and never prints. The file's keys are the long flag names without "--"
+/// (e.g. `unknown-chargers = "pending"`); an unknown key is an error, so a typo is never ignored. A
+/// relative inventory path in the file is relative to the file.
+ConfigResult parseAgentConfig(int argc, const char* const* argv);
+
+/// "host:port" or "[v6]:port" → host and port; nullopt when malformed.
+std::optional<std::pair<std::string, std::uint16_t>> parseListenAddress(const std::string& text);
+
+} // namespace voltdesk::app
