@@ -17,6 +17,9 @@ struct BusOptions {
     std::chrono::seconds keepAlive{20};
     /// QoS 1 messages awaiting their PUBACK at most; beyond, publishing pauses briefly.
     int maxInflight = 1000;
+    /// Publishes Paho queues before they go out (its default is 100). A republish after a reconnect
+    /// queues one per charger at once; beyond this limit publishing pauses briefly.
+    int maxBufferedMessages = 50'000;
     std::chrono::seconds minReconnectDelay{1};
     std::chrono::seconds maxReconnectDelay{30};
 };

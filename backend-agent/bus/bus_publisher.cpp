@@ -7,6 +7,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <deque>
+#include <iterator>
 
 namespace voltdesk::bus {
 
@@ -34,7 +36,11 @@ void BusPublisher::start(std::vector<contract::SiteInfo> sites, const std::vecto
     const std::string clientId =
         m_options.clientId.empty() ? "voltdesk-agent-" + m_options.agentId : m_options.clientId;
     try {
-        m_client = std::make_unique<mqtt::async_client>(m_options.serverUri, clientId);
+        m_client = std::make_unique<mqtt::async_client>(mqtt::create_options_builder()
+                                                            .server_uri(m_options.serverUri)
+                                                            .client_id(clientId)
+                                                            .max_buffered_messages(m_options.maxBufferedMessages)
+                                                            .finalize());
     } catch (const mqtt::exception& e) {
         throw std::invalid_argument("invalid MQTT server URI '" + m_options.serverUri + "': " + e.what());
     }
@@ -240,28 +246,56 @@ void BusPublisher::stop(std::chrono::milliseconds timeout) {
         return std::max(std::chrono::milliseconds(0),
                         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()));
     };
-    try {
-        if (m_client->is_connected()) {
-            std::vector<Outgoing> out;
-            {
-                std::lock_guard lock(m_mutex);
-                const auto now = Clock::now();
-                for (const auto& [when, id] : m_due) {
-                    collectCharger(m_chargers[id], out, now);
-                }
-                m_due.clear();
+    if (m_client->is_connected()) {
+        // The last states (the chargers just went offline) go out first, paced by the client's limits.
+        std::deque<Outgoing> out;
+        {
+            std::lock_guard lock(m_mutex);
+            const auto now = Clock::now();
+            std::vector<Outgoing> due;
+            for (const auto& [when, id] : m_due) {
+                collectCharger(m_chargers[id], due, now);
             }
-            publish(out);
+            m_due.clear();
+            out.assign(std::make_move_iterator(due.begin()), std::make_move_iterator(due.end()));
+        }
+        std::size_t sent = 0;
+        while (!out.empty() && Clock::now() < deadline && m_client->is_connected()) {
+            try {
+                m_client->publish(out.front().topic, out.front().payload.data(), out.front().payload.size(), m_options.qos,
+                                  true);
+                out.pop_front();
+                ++sent;
+            } catch (const mqtt::exception&) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+        }
+        if (!out.empty()) {
+            spdlog::warn("bus: {} charger states not published before the stop deadline", out.size());
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            m_stats.statePublishes += sent;
+        }
+        try {
             const std::string offline = presencePayload(false);
             m_client->publish(contract::agentStatusTopic(m_options.agentId), offline.data(), offline.size(), 1, true)
                 ->wait_for(remaining());
+        } catch (const mqtt::exception& e) {
+            spdlog::warn("bus: offline presence not published ({}); the broker's last will says it instead", e.what());
+        }
+        try {
             m_client->disconnect(remaining())->wait_for(remaining());
-        } else if (m_everConnected) {
+        } catch (const mqtt::exception& e) {
+            spdlog::warn("bus: clean disconnect failed: {}", e.what());
+        }
+    } else if (m_everConnected) {
+        try {
             // Stops Paho's automatic reconnect; the broker has sent the will already.
             m_client->disconnect(std::chrono::milliseconds(0))->wait_for(std::chrono::milliseconds(500));
+        } catch (const mqtt::exception&) {
+            // Not connected: nothing to close.
         }
-    } catch (const mqtt::exception& e) {
-        spdlog::warn("bus: clean disconnect failed: {}", e.what());
     }
     m_connected = false;
 }

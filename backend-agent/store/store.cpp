@@ -171,9 +171,9 @@ void Store::importInventory(const contract::Inventory& inventory) {
         siteLons.push_back(s.location.lon);
     }
     std::vector<std::string> chargerIds, chargerSites;
-    std::vector<std::optional<double>> lats, lons;
-    std::vector<double> powers;
-    std::vector<int> connectorCounts;
+    // No std::optional in arrays: libpqxx 7.10 overruns its buffer on NULL elements (see store_writer.cpp).
+    std::vector<double> lats, lons, powers;
+    std::vector<int> hasLocation, connectorCounts;
     for (const auto& c : inventory.chargers) {
         std::optional<contract::GeoPoint> where = c.location;
         if (!where) {
@@ -184,8 +184,9 @@ void Store::importInventory(const contract::Inventory& inventory) {
         }
         chargerIds.push_back(sqlText(c.chargerId));
         chargerSites.push_back(sqlText(c.siteId));
-        lats.push_back(where ? std::optional<double>(where->lat) : std::nullopt);
-        lons.push_back(where ? std::optional<double>(where->lon) : std::nullopt);
+        hasLocation.push_back(where ? 1 : 0);
+        lats.push_back(where ? where->lat : 0.0);
+        lons.push_back(where ? where->lon : 0.0);
         powers.push_back(c.maxPowerKw);
         connectorCounts.push_back(c.connectorCount);
     }
@@ -197,11 +198,14 @@ void Store::importInventory(const contract::Inventory& inventory) {
                 "time_zone = EXCLUDED.time_zone, lat = EXCLUDED.lat, lon = EXCLUDED.lon, updated_at = now()",
                 pqxx::params{siteIds, names, addresses, zones, siteLats, siteLons});
         tx.exec("INSERT INTO chargers (id, site_id, lat, lon, max_power_kw, connector_count) "
-                "SELECT * FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::int[]) "
+                "SELECT u.id, u.site, CASE WHEN u.has_location <> 0 THEN u.lat END, "
+                "CASE WHEN u.has_location <> 0 THEN u.lon END, u.power, u.connectors "
+                "FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::int[], $7::int[]) "
+                "AS u(id, site, lat, lon, power, connectors, has_location) "
                 "ON CONFLICT (id) DO UPDATE SET site_id = EXCLUDED.site_id, lat = EXCLUDED.lat, lon = EXCLUDED.lon, "
                 "max_power_kw = EXCLUDED.max_power_kw, connector_count = EXCLUDED.connector_count, "
                 "updated_at = now()",
-                pqxx::params{chargerIds, chargerSites, lats, lons, powers, connectorCounts});
+                pqxx::params{chargerIds, chargerSites, lats, lons, powers, connectorCounts, hasLocation});
         tx.commit();
     } catch (const std::exception& e) {
         throw StoreError(std::string("importing the inventory failed: ") + e.what());

@@ -36,16 +36,18 @@ const contract::ConnectorState* findConnector(const contract::ChargerState& stat
 
 void writeChargers(pqxx::work& tx, const BatchColumns& columns) {
     std::vector<std::string> ids, sites, vendors, models, serials, firmwares, protocols, registrations;
-    std::vector<std::optional<double>> lats, lons;
-    std::vector<double> powers;
-    std::vector<int> online;
+    // No std::optional in arrays: libpqxx 7.10 sizes a NULL element one byte short and overruns its
+    // buffer when many are NULL. Absent locations travel as has_location = 0 instead.
+    std::vector<double> lats, lons, powers;
+    std::vector<int> hasLocation, online;
     std::vector<std::int64_t> firstSeen, lastSeen;
     for (const auto& [id, row] : columns.chargers) {
         const contract::ChargerState& s = *row.state;
         ids.push_back(sqlText(id));
         sites.push_back(sqlText(s.siteId));
-        lats.push_back(s.location ? std::optional<double>(s.location->lat) : std::nullopt);
-        lons.push_back(s.location ? std::optional<double>(s.location->lon) : std::nullopt);
+        hasLocation.push_back(s.location ? 1 : 0);
+        lats.push_back(s.location ? s.location->lat : 0.0);
+        lons.push_back(s.location ? s.location->lon : 0.0);
         vendors.push_back(sqlText(s.vendor));
         models.push_back(sqlText(s.model));
         serials.push_back(sqlText(s.serialNumber));
@@ -60,13 +62,14 @@ void writeChargers(pqxx::work& tx, const BatchColumns& columns) {
     // What a charger has not told us (yet) never erases what an earlier message or the inventory did.
     tx.exec("INSERT INTO chargers AS c (id, site_id, lat, lon, vendor, model, serial_number, firmware_version, "
             "max_power_kw, protocol, registration, online, first_seen, last_seen, updated_at) "
-            "SELECT u.id, NULLIF(u.site, ''), u.lat, u.lon, u.vendor, u.model, u.serial, u.firmware, u.power, "
+            "SELECT u.id, NULLIF(u.site, ''), CASE WHEN u.has_location <> 0 THEN u.lat END, "
+            "CASE WHEN u.has_location <> 0 THEN u.lon END, u.vendor, u.model, u.serial, u.firmware, u.power, "
             "u.protocol, u.registration, u.online <> 0, to_timestamp(NULLIF(u.first_seen, 0) / 1000.0), "
             "to_timestamp(NULLIF(u.last_seen, 0) / 1000.0), now() "
             "FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[], "
-            "$8::text[], $9::float8[], $10::text[], $11::text[], $12::int[], $13::int8[], $14::int8[]) "
+            "$8::text[], $9::float8[], $10::text[], $11::text[], $12::int[], $13::int8[], $14::int8[], $15::int[]) "
             "AS u(id, site, lat, lon, vendor, model, serial, firmware, power, protocol, registration, online, "
-            "first_seen, last_seen) "
+            "first_seen, last_seen, has_location) "
             "ON CONFLICT (id) DO UPDATE SET "
             "site_id = COALESCE(EXCLUDED.site_id, c.site_id), "
             "lat = COALESCE(EXCLUDED.lat, c.lat), lon = COALESCE(EXCLUDED.lon, c.lon), "
@@ -82,7 +85,7 @@ void writeChargers(pqxx::work& tx, const BatchColumns& columns) {
             "last_seen = GREATEST(c.last_seen, EXCLUDED.last_seen), "
             "updated_at = now()",
             pqxx::params{ids, sites, lats, lons, vendors, models, serials, firmwares, powers, protocols, registrations,
-                         online, firstSeen, lastSeen});
+                         online, firstSeen, lastSeen, hasLocation});
 }
 
 void writeConnectors(pqxx::work& tx, const BatchColumns& columns) {

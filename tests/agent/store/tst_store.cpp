@@ -251,6 +251,21 @@ private slots:
         QCOMPARE(count("SELECT count(*) FROM chargers WHERE id = 'neighbour'"), 1LL);
     }
 
+    void manyChargersWithoutLocationInOneBatch() {
+        // Regression: libpqxx 7.10 overran its buffer converting arrays with many NULLs.
+        store::Store(m_uri).migrate();
+        domain::CentralSystem fleet(domain::UnknownChargerPolicy::Accept, 300s);
+        store::StoreWriter writer(m_uri);
+        fleet.addListener(&writer);
+        for (int i = 0; i < 1500; ++i) {
+            fleet.report(domain::ChargerConnected{"nowhere-" + std::to_string(i), "ocpp1.6", "10.1.0.1:1", 1000 + i});
+        }
+        writer.start();
+        QVERIFY(writer.flush(20s));
+        QCOMPARE(writer.stats().written, std::uint64_t(1500));
+        QCOMPARE(count("SELECT count(*) FROM chargers WHERE id LIKE 'nowhere-%' AND lat IS NULL AND online"), 1500LL);
+    }
+
     void fullQueueDropsAndCounts() {
         store::StoreWriterOptions options;
         options.maxQueuedEvents = 5;
