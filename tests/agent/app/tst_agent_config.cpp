@@ -151,6 +151,15 @@ private slots:
         QVERIFY2(QString::fromStdString(result.output).contains("value.toml: io-threads: '100'"), result.output.c_str());
     }
 
+    void shippedExampleFileParses() {
+        const std::string path = qEnvironmentVariable("VOLTDESK_SOURCE_DIR").toStdString() + "/installer/voltdesk-agent.toml";
+        const auto result = parse({"--config", path});
+        QVERIFY2(result.config, result.output.c_str());
+        QCOMPARE(result.config->listenHost, std::string("0.0.0.0"));
+        QVERIFY(result.config->logFormat == LogFormat::Json);
+        QCOMPARE(result.config->inventoryFile, std::string("/etc/voltdesk/inventory.json"));
+    }
+
     void helpListsEveryFlag() {
         const auto result = parse({"--help"});
         QVERIFY(!result.config);
