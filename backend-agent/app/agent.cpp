@@ -9,9 +9,8 @@
 #include "store/store_writer.h"
 #include "transport/ws_server.h"
 
-#include <spdlog/spdlog.h>
-
 #include <fstream>
+#include <spdlog/spdlog.h>
 #include <sstream>
 
 namespace voltdesk::app {
@@ -36,7 +35,9 @@ contract::Inventory readInventory(const std::string& path) {
 
 Agent::Agent(AgentConfig config) : m_config(std::move(config)) {}
 
-Agent::~Agent() { stop(); }
+Agent::~Agent() {
+    stop();
+}
 
 void Agent::start() {
     contract::Inventory inventory;
@@ -63,7 +64,8 @@ void Agent::start() {
     m_fleet->loadInventory(inventory);
     const auto restored = restoreFleet(*m_fleet, stored);
     spdlog::info("agent: fleet ready sites={} inventory_chargers={} restored_chargers={} unknown_chargers={}",
-                 inventory.sites.size(), inventory.chargers.size(), restored, domain::toString(m_config.unknownChargers));
+                 inventory.sites.size(), inventory.chargers.size(), restored,
+                 domain::toString(m_config.unknownChargers));
 
     m_writer = std::make_unique<store::StoreWriter>(m_config.postgres);
     m_writer->start();
@@ -106,7 +108,9 @@ void Agent::start() {
     spdlog::info("agent: listening url={} io_threads={}", ocppUrl(), m_config.ioThreads);
 }
 
-std::uint16_t Agent::port() const { return m_server ? m_server->port() : 0; }
+std::uint16_t Agent::port() const {
+    return m_server ? m_server->port() : 0;
+}
 
 std::string Agent::ocppUrl() const {
     const bool v6 = m_config.listenHost.find(':') != std::string::npos;

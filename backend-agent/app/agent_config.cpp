@@ -1,14 +1,13 @@
 #include "app/agent_config.h"
 
 #include <CLI/CLI.hpp>
-#include <toml++/toml.hpp>
-
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
+#include <toml++/toml.hpp>
 
 namespace voltdesk::app {
 
@@ -26,10 +25,19 @@ struct RawSettings {
 };
 
 const std::set<std::string>& knownKeys() {
-    static const std::set<std::string> keys{"listen",         "postgres",          "mqtt",      "agent-id",
-                                            "inventory",      "unknown-chargers",  "heartbeat-interval",
-                                            "io-threads",     "log-level",         "log-format",
-                                            "idle-timeout",   "max-message-bytes", "ocpp-max-frame-bytes",
+    static const std::set<std::string> keys{"listen",
+                                            "postgres",
+                                            "mqtt",
+                                            "agent-id",
+                                            "inventory",
+                                            "unknown-chargers",
+                                            "heartbeat-interval",
+                                            "io-threads",
+                                            "log-level",
+                                            "log-format",
+                                            "idle-timeout",
+                                            "max-message-bytes",
+                                            "ocpp-max-frame-bytes",
                                             "publish-interval-ms"};
     return keys;
 }
@@ -41,7 +49,8 @@ void readFile(const std::string& path, RawSettings& raw) {
     } catch (const toml::parse_error& e) {
         std::ostringstream where;
         where << e.source().begin;
-        throw ConfigError("config file " + path + ": " + std::string(e.description()) + " (" + where.str() + ")");
+        throw ConfigError("config file " + path + ": " + std::string(e.description()) + " (" + where.str() +
+                          ")");
     }
     const auto dir = std::filesystem::path(path).parent_path();
     for (const auto& [key, node] : table) {
@@ -70,8 +79,8 @@ long long integer(const RawSettings& raw, const std::string& key, long long low,
     long long value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
-        throw ConfigError(raw.origin.at(key) + ": '" + text + "' is not a whole number from " + std::to_string(low) +
-                          " to " + std::to_string(high));
+        throw ConfigError(raw.origin.at(key) + ": '" + text + "' is not a whole number from " +
+                          std::to_string(low) + " to " + std::to_string(high));
     }
     return value;
 }
@@ -92,15 +101,17 @@ AgentConfig validate(const RawSettings& raw) {
         config.postgres = raw.values.at("postgres");
     }
     if (config.postgres.empty()) {
-        throw ConfigError("no database given: pass --postgres URI (e.g. postgresql://voltdesk@127.0.0.1:5432/voltdesk) "
-                          "or set postgres in the config file");
+        throw ConfigError(
+            "no database given: pass --postgres URI (e.g. postgresql://voltdesk@127.0.0.1:5432/voltdesk) "
+            "or set postgres in the config file");
     }
     if (has("mqtt")) {
         config.mqtt = raw.values.at("mqtt");
         static const char* const schemes[] = {"tcp://", "ssl://", "mqtt://", "mqtts://", "ws://", "wss://"};
         if (std::none_of(std::begin(schemes), std::end(schemes),
                          [&](const char* s) { return config.mqtt.rfind(s, 0) == 0; })) {
-            throw ConfigError(raw.origin.at("mqtt") + ": '" + config.mqtt + "' is not a broker URI like tcp://HOST:PORT");
+            throw ConfigError(raw.origin.at("mqtt") + ": '" + config.mqtt +
+                              "' is not a broker URI like tcp://HOST:PORT");
         }
     }
     if (has("agent-id")) {
@@ -128,7 +139,8 @@ AgentConfig validate(const RawSettings& raw) {
     }
     if (has("log-level")) {
         config.logLevel = raw.values.at("log-level");
-        static const std::set<std::string> levels{"trace", "debug", "info", "warn", "error", "critical", "off"};
+        static const std::set<std::string> levels{"trace", "debug",    "info", "warn",
+                                                  "error", "critical", "off"};
         if (levels.count(config.logLevel) == 0) {
             throw ConfigError(raw.origin.at("log-level") + ": '" + config.logLevel +
                               "' is not one of trace, debug, info, warn, error, critical, off");
@@ -148,16 +160,18 @@ AgentConfig validate(const RawSettings& raw) {
         config.idleTimeout = std::chrono::seconds(integer(raw, "idle-timeout", 0, 3600));
     }
     if (has("max-message-bytes")) {
-        config.maxMessageBytes = static_cast<std::size_t>(integer(raw, "max-message-bytes", 1024, 64 * 1024 * 1024));
+        config.maxMessageBytes =
+            static_cast<std::size_t>(integer(raw, "max-message-bytes", 1024, 64 * 1024 * 1024));
     }
     if (has("ocpp-max-frame-bytes")) {
         config.ocppMaxFrameBytes =
             static_cast<std::size_t>(integer(raw, "ocpp-max-frame-bytes", 1024, 64 * 1024 * 1024));
     }
     if (config.ocppMaxFrameBytes > config.maxMessageBytes) {
-        throw ConfigError("ocpp-max-frame-bytes (" + std::to_string(config.ocppMaxFrameBytes) +
-                          ") must not exceed max-message-bytes (" + std::to_string(config.maxMessageBytes) +
-                          "): the OCPP limit answers with a CALLERROR, the WebSocket one closes the connection");
+        throw ConfigError(
+            "ocpp-max-frame-bytes (" + std::to_string(config.ocppMaxFrameBytes) +
+            ") must not exceed max-message-bytes (" + std::to_string(config.maxMessageBytes) +
+            "): the OCPP limit answers with a CALLERROR, the WebSocket one closes the connection");
     }
     if (has("publish-interval-ms")) {
         config.publishInterval = std::chrono::milliseconds(integer(raw, "publish-interval-ms", 0, 60'000));
@@ -187,7 +201,8 @@ std::optional<std::pair<std::string, std::uint16_t>> parseListenAddress(const st
     }
     unsigned value = 0;
     const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-    if (host.empty() || port.empty() || ec != std::errc() || end != port.data() + port.size() || value > 65535) {
+    if (host.empty() || port.empty() || ec != std::errc() || end != port.data() + port.size() ||
+        value > 65535) {
         return std::nullopt;
     }
     return std::make_pair(host, static_cast<std::uint16_t>(value));
@@ -206,24 +221,31 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
         ->type_name("FILE");
     std::map<std::string, std::string> flags;
     const auto flag = [&](const std::string& name, const std::string& type, const std::string& help) {
-        cli.add_option_function<std::string>("--" + name, [&flags, name](const std::string& v) { flags[name] = v; },
-                                             help)
+        cli.add_option_function<std::string>(
+               "--" + name, [&flags, name](const std::string& v) { flags[name] = v; }, help)
             ->type_name(type);
     };
-    flag("listen", "HOST:PORT", "HOST:PORT for chargers (default 127.0.0.1:8180; 0.0.0.0:8180 for all interfaces)");
-    flag("postgres", "URI", "PostgreSQL libpq URI, e.g. postgresql://voltdesk@127.0.0.1:5432/voltdesk (required)");
+    flag("listen", "HOST:PORT",
+         "HOST:PORT for chargers (default 127.0.0.1:8180; 0.0.0.0:8180 for all interfaces)");
+    flag("postgres", "URI",
+         "PostgreSQL libpq URI, e.g. postgresql://voltdesk@127.0.0.1:5432/voltdesk (required)");
     flag("mqtt", "URI", "MQTT broker, tcp://HOST:PORT (default tcp://127.0.0.1:1883)");
     flag("agent-id", "NAME", "this agent's name in MQTT topics and presence (default voltdesk-agent)");
     flag("inventory", "FILE", "fleet inventory JSON (sites, chargers, locations) imported at start");
-    flag("unknown-chargers", "POLICY", "chargers not in the inventory: accept (default), pending, or reject (HTTP 404)");
+    flag("unknown-chargers", "POLICY",
+         "chargers not in the inventory: accept (default), pending, or reject (HTTP 404)");
     flag("heartbeat-interval", "SECONDS", "seconds, given to chargers at boot (default 300)");
     flag("io-threads", "N", "threads serving charger connections (default 2)");
     flag("log-level", "LEVEL", "trace, debug, info (default), warn, error, critical, off");
     flag("log-format", "FORMAT", "text (default; key=value) or json (one JSON object per line)");
-    flag("idle-timeout", "SECONDS", "seconds without data before a WebSocket ping; dead after twice this (default 60; 0 off)");
-    flag("max-message-bytes", "BYTES", "WebSocket message limit; larger closes the connection with 1009 (default 1048576)");
-    flag("ocpp-max-frame-bytes", "BYTES", "OCPP frame limit; larger gets a CALLERROR and the connection stays (default 65536)");
-    flag("publish-interval-ms", "MS", "at most one MQTT state message per charger per interval (default 250)");
+    flag("idle-timeout", "SECONDS",
+         "seconds without data before a WebSocket ping; dead after twice this (default 60; 0 off)");
+    flag("max-message-bytes", "BYTES",
+         "WebSocket message limit; larger closes the connection with 1009 (default 1048576)");
+    flag("ocpp-max-frame-bytes", "BYTES",
+         "OCPP frame limit; larger gets a CALLERROR and the connection stays (default 65536)");
+    flag("publish-interval-ms", "MS",
+         "at most one MQTT state message per charger per interval (default 250)");
 
     ConfigResult result;
     try {

@@ -1,19 +1,20 @@
 #include "app/logging.h"
 
+#include <cctype>
+#include <chrono>
+#include <ctime>
 #include <nlohmann/json.hpp>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <cctype>
-#include <chrono>
-#include <ctime>
-
 namespace voltdesk::app {
 
 namespace {
 
-bool isKeyChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.'; }
+bool isKeyChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
+}
 
 /// Length of "key=" at s[i] (i at a token start), or 0 when it is not one.
 std::size_t keyAt(std::string_view s, std::size_t i) {
@@ -46,7 +47,8 @@ public:
         gmtime_r(&t, &utc);
         char stamp[40];
         const auto length = std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &utc);
-        const std::string time = std::string(stamp, length) + "." + std::to_string(1000 + millis).substr(1) + "Z";
+        const std::string time =
+            std::string(stamp, length) + "." + std::to_string(1000 + millis).substr(1) + "Z";
         const auto level = spdlog::level::to_string_view(msg.level);
         const std::string line = jsonLogLine(time, std::string_view(level.data(), level.size()),
                                              std::string_view(msg.payload.data(), msg.payload.size()));
@@ -107,7 +109,8 @@ std::string jsonLogLine(std::string_view time, std::string_view level, std::stri
 }
 
 void configureLogging(const std::string& level, LogFormat format) {
-    auto logger = std::make_shared<spdlog::logger>("voltdesk-agent", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+    auto logger =
+        std::make_shared<spdlog::logger>("voltdesk-agent", std::make_shared<spdlog::sinks::stderr_sink_mt>());
     auto formatter = std::make_unique<spdlog::pattern_formatter>(spdlog::pattern_time_type::utc);
     if (format == LogFormat::Json) {
         formatter->add_flag<JsonLine>('*').set_pattern("%*");

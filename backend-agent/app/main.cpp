@@ -3,13 +3,11 @@
 #include "app/agent_config.h"
 #include "app/logging.h"
 
-#include <spdlog/spdlog.h>
-
-#include <sys/resource.h>
-
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 namespace {
 
@@ -25,7 +23,8 @@ void raiseOpenFilesLimit() {
         setrlimit(RLIMIT_NOFILE, &limit);
         getrlimit(RLIMIT_NOFILE, &limit);
     }
-    spdlog::info("agent: open files limit={} (each charger needs one)", static_cast<unsigned long long>(limit.rlim_cur));
+    spdlog::info("agent: open files limit={} (each charger needs one)",
+                 static_cast<unsigned long long>(limit.rlim_cur));
     if (limit.rlim_cur < 16'384) {
         spdlog::warn("agent: the open files limit {} caps the fleet at about {} chargers; raise LimitNOFILE",
                      static_cast<unsigned long long>(limit.rlim_cur),

@@ -10,8 +10,9 @@ std::vector<domain::ChargePointEvent> restoreEvents(const contract::ChargerState
     events.emplace_back(domain::ChargerConnected{stored.chargerId, stored.protocol, {}, stored.lastSeen});
     if (!stored.vendor.empty() || !stored.model.empty() || !stored.serialNumber.empty() ||
         !stored.firmwareVersion.empty()) {
-        events.emplace_back(domain::ChargerBooted{stored.chargerId, stored.vendor, stored.model, stored.serialNumber,
-                                                  stored.firmwareVersion, stored.lastSeen});
+        events.emplace_back(domain::ChargerBooted{stored.chargerId, stored.vendor, stored.model,
+                                                  stored.serialNumber, stored.firmwareVersion,
+                                                  stored.lastSeen});
     }
     for (const auto& c : stored.connectors) {
         domain::ConnectorStatusReported report;

@@ -3,12 +3,11 @@
 #include "contract/agent_presence.h"
 #include "contract/topics.h"
 
-#include <mqtt/async_client.h>
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <deque>
 #include <iterator>
+#include <mqtt/async_client.h>
+#include <spdlog/spdlog.h>
 
 namespace voltdesk::bus {
 
@@ -19,9 +18,12 @@ constexpr std::chrono::milliseconds kRetryBusy{50};
 
 } // namespace
 
-BusPublisher::BusPublisher(BusOptions options) : m_options(std::move(options)), m_startedAt(contract::nowMs()) {}
+BusPublisher::BusPublisher(BusOptions options)
+    : m_options(std::move(options)), m_startedAt(contract::nowMs()) {}
 
-BusPublisher::~BusPublisher() { stop(); }
+BusPublisher::~BusPublisher() {
+    stop();
+}
 
 std::string BusPublisher::presencePayload(bool online) const {
     contract::AgentPresence presence;
@@ -32,15 +34,17 @@ std::string BusPublisher::presencePayload(bool online) const {
     return contract::encodeAgentPresence(presence);
 }
 
-void BusPublisher::start(std::vector<contract::SiteInfo> sites, const std::vector<contract::ChargerState>& initial) {
+void BusPublisher::start(std::vector<contract::SiteInfo> sites,
+                         const std::vector<contract::ChargerState>& initial) {
     const std::string clientId =
         m_options.clientId.empty() ? "voltdesk-agent-" + m_options.agentId : m_options.clientId;
     try {
-        m_client = std::make_unique<mqtt::async_client>(mqtt::create_options_builder()
-                                                            .server_uri(m_options.serverUri)
-                                                            .client_id(clientId)
-                                                            .max_buffered_messages(m_options.maxBufferedMessages)
-                                                            .finalize());
+        m_client =
+            std::make_unique<mqtt::async_client>(mqtt::create_options_builder()
+                                                     .server_uri(m_options.serverUri)
+                                                     .client_id(clientId)
+                                                     .max_buffered_messages(m_options.maxBufferedMessages)
+                                                     .finalize());
     } catch (const mqtt::exception& e) {
         throw std::invalid_argument("invalid MQTT server URI '" + m_options.serverUri + "': " + e.what());
     }
@@ -115,7 +119,8 @@ void BusPublisher::collectAll(std::vector<Outgoing>& out, Clock::time_point now)
 }
 
 void BusPublisher::connect() {
-    auto will = mqtt::will_options(contract::agentStatusTopic(m_options.agentId), presencePayload(false), 1, true);
+    auto will =
+        mqtt::will_options(contract::agentStatusTopic(m_options.agentId), presencePayload(false), 1, true);
     auto options = mqtt::connect_options_builder()
                        .clean_session(true)
                        .keep_alive_interval(m_options.keepAlive)
@@ -139,10 +144,11 @@ void BusPublisher::connect() {
     } catch (const mqtt::exception& e) {
         std::lock_guard lock(m_mutex);
         if (m_connectDelay.count() == 0) {
-            spdlog::warn("bus: cannot connect to MQTT broker {}: {}; retrying in the background", m_options.serverUri,
-                         e.what());
+            spdlog::warn("bus: cannot connect to MQTT broker {}: {}; retrying in the background",
+                         m_options.serverUri, e.what());
         }
-        m_connectDelay = std::min(std::max(m_connectDelay * 2, m_options.minReconnectDelay), m_options.maxReconnectDelay);
+        m_connectDelay =
+            std::min(std::max(m_connectDelay * 2, m_options.minReconnectDelay), m_options.maxReconnectDelay);
         m_nextConnect = Clock::now() + m_connectDelay;
     }
 }
@@ -203,7 +209,8 @@ void BusPublisher::publish(std::vector<Outgoing>& out) {
             continue;
         }
         try {
-            m_client->publish(message.topic, message.payload.data(), message.payload.size(), m_options.qos, true);
+            m_client->publish(message.topic, message.payload.data(), message.payload.size(), m_options.qos,
+                              true);
             if (!message.chargerId.empty()) {
                 ++states;
             }
@@ -262,8 +269,8 @@ void BusPublisher::stop(std::chrono::milliseconds timeout) {
         std::size_t sent = 0;
         while (!out.empty() && Clock::now() < deadline && m_client->is_connected()) {
             try {
-                m_client->publish(out.front().topic, out.front().payload.data(), out.front().payload.size(), m_options.qos,
-                                  true);
+                m_client->publish(out.front().topic, out.front().payload.data(), out.front().payload.size(),
+                                  m_options.qos, true);
                 out.pop_front();
                 ++sent;
             } catch (const mqtt::exception&) {
@@ -279,10 +286,13 @@ void BusPublisher::stop(std::chrono::milliseconds timeout) {
         }
         try {
             const std::string offline = presencePayload(false);
-            m_client->publish(contract::agentStatusTopic(m_options.agentId), offline.data(), offline.size(), 1, true)
+            m_client
+                ->publish(contract::agentStatusTopic(m_options.agentId), offline.data(), offline.size(), 1,
+                          true)
                 ->wait_for(remaining());
         } catch (const mqtt::exception& e) {
-            spdlog::warn("bus: offline presence not published ({}); the broker's last will says it instead", e.what());
+            spdlog::warn("bus: offline presence not published ({}); the broker's last will says it instead",
+                         e.what());
         }
         try {
             m_client->disconnect(remaining())->wait_for(remaining());

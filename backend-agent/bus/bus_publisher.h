@@ -77,8 +77,8 @@ private:
 
     void run();
     void connect();
-    void schedule(const std::string& chargerId, Entry& entry, Clock::time_point now); // m_mutex held
-    void collectAll(std::vector<Outgoing>& out, Clock::time_point now);                // m_mutex held
+    void schedule(const std::string& chargerId, Entry& entry, Clock::time_point now);     // m_mutex held
+    void collectAll(std::vector<Outgoing>& out, Clock::time_point now);                   // m_mutex held
     void collectCharger(Entry& entry, std::vector<Outgoing>& out, Clock::time_point now); // m_mutex held
     void publish(std::vector<Outgoing>& out);
     std::string presencePayload(bool online) const;

@@ -2,13 +2,12 @@
 
 #include "store/sql_text.h"
 
-#include <pqxx/pqxx>
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <pqxx/pqxx>
 #include <set>
+#include <spdlog/spdlog.h>
 
 namespace voltdesk::store {
 
@@ -18,7 +17,8 @@ namespace {
 constexpr long long kMigrationLockKey = 0x766f6c7464657331; // "voltdes1"
 
 std::string connectFailure(const std::string& uri, const std::exception& e) {
-    // libpq's messages span lines ("...failed: Connection refused\n\tIs the server running..."); one line reads better.
+    // libpq's messages span lines ("...failed: Connection refused\n\tIs the server running..."); one line
+    // reads better.
     std::string reason;
     bool lineBreak = false;
     for (const char c : std::string(e.what())) {
@@ -104,8 +104,8 @@ MigrationReport Store::migrate(std::span<const EmbeddedMigration> migrations) {
         pqxx::connection& conn;
         ~Unlock() {
             try {
-                pqxx::nontransaction(conn).exec("SELECT pg_advisory_unlock(" + std::to_string(kMigrationLockKey) +
-                                                ")");
+                pqxx::nontransaction(conn).exec("SELECT pg_advisory_unlock(" +
+                                                std::to_string(kMigrationLockKey) + ")");
             } catch (const std::exception&) {
                 // The lock ends with the session anyway.
             }
@@ -135,7 +135,8 @@ MigrationReport Store::migrate(std::span<const EmbeddedMigration> migrations) {
                          "; a newer agent has migrated it, so run that one or a newer one");
     }
     std::vector<EmbeddedMigration> ordered(migrations.begin(), migrations.end());
-    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+    std::sort(ordered.begin(), ordered.end(),
+              [](const auto& a, const auto& b) { return a.version < b.version; });
     for (const auto& m : ordered) {
         if (applied.count(m.version) > 0) {
             continue;
@@ -193,16 +194,19 @@ void Store::importInventory(const contract::Inventory& inventory) {
     try {
         pqxx::work tx(*m_connection);
         tx.exec("INSERT INTO sites (id, name, address, time_zone, lat, lon) "
-                "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[]) "
+                "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], "
+                "$6::float8[]) "
                 "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address, "
                 "time_zone = EXCLUDED.time_zone, lat = EXCLUDED.lat, lon = EXCLUDED.lon, updated_at = now()",
                 pqxx::params{siteIds, names, addresses, zones, siteLats, siteLons});
         tx.exec("INSERT INTO chargers (id, site_id, lat, lon, max_power_kw, connector_count) "
                 "SELECT u.id, u.site, CASE WHEN u.has_location <> 0 THEN u.lat END, "
                 "CASE WHEN u.has_location <> 0 THEN u.lon END, u.power, u.connectors "
-                "FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::int[], $7::int[]) "
+                "FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::int[], "
+                "$7::int[]) "
                 "AS u(id, site, lat, lon, power, connectors, has_location) "
-                "ON CONFLICT (id) DO UPDATE SET site_id = EXCLUDED.site_id, lat = EXCLUDED.lat, lon = EXCLUDED.lon, "
+                "ON CONFLICT (id) DO UPDATE SET site_id = EXCLUDED.site_id, lat = EXCLUDED.lat, lon = "
+                "EXCLUDED.lon, "
                 "max_power_kw = EXCLUDED.max_power_kw, connector_count = EXCLUDED.connector_count, "
                 "updated_at = now()",
                 pqxx::params{chargerIds, chargerSites, lats, lons, powers, connectorCounts, hasLocation});
@@ -210,14 +214,15 @@ void Store::importInventory(const contract::Inventory& inventory) {
     } catch (const std::exception& e) {
         throw StoreError(std::string("importing the inventory failed: ") + e.what());
     }
-    spdlog::info("store: imported inventory sites={} chargers={}", inventory.sites.size(), inventory.chargers.size());
+    spdlog::info("store: imported inventory sites={} chargers={}", inventory.sites.size(),
+                 inventory.chargers.size());
 }
 
 std::vector<contract::SiteInfo> Store::loadSites() {
     std::vector<contract::SiteInfo> sites;
     pqxx::work tx(*m_connection);
-    for (auto [id, name, address, zone, lat, lon] : tx.query<std::string, std::string, std::string, std::string, double,
-                                                             double>(
+    for (auto [id, name, address, zone, lat, lon] :
+         tx.query<std::string, std::string, std::string, std::string, double, double>(
              "SELECT id, name, address, time_zone, lat, lon FROM sites ORDER BY id")) {
         contract::SiteInfo s;
         s.siteId = std::move(id);
@@ -258,9 +263,10 @@ std::vector<contract::ChargerState> Store::loadChargerStates() {
         index[c.chargerId] = chargers.size();
         chargers.push_back(std::move(c));
     }
-    for (const auto& row : tx.exec("SELECT charger_id, connector_id, status, error_code, info, vendor_error_code, "
-                                   "COALESCE((extract(epoch FROM since) * 1000)::bigint, 0) "
-                                   "FROM connectors ORDER BY charger_id, connector_id")) {
+    for (const auto& row :
+         tx.exec("SELECT charger_id, connector_id, status, error_code, info, vendor_error_code, "
+                 "COALESCE((extract(epoch FROM since) * 1000)::bigint, 0) "
+                 "FROM connectors ORDER BY charger_id, connector_id")) {
         const auto it = index.find(row[0].as<std::string>());
         const auto status = contract::connectorStatusFromString(row[2].as<std::string>());
         if (it == index.end() || !status) {

@@ -3,11 +3,10 @@
 #include "domain/charger_state_update.h"
 #include "store/sql_text.h"
 
-#include <pqxx/pqxx>
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <map>
+#include <pqxx/pqxx>
+#include <spdlog/spdlog.h>
 #include <utility>
 
 namespace voltdesk::store {
@@ -60,32 +59,35 @@ void writeChargers(pqxx::work& tx, const BatchColumns& columns) {
         lastSeen.push_back(s.lastSeen);
     }
     // What a charger has not told us (yet) never erases what an earlier message or the inventory did.
-    tx.exec("INSERT INTO chargers AS c (id, site_id, lat, lon, vendor, model, serial_number, firmware_version, "
-            "max_power_kw, protocol, registration, online, first_seen, last_seen, updated_at) "
-            "SELECT u.id, NULLIF(u.site, ''), CASE WHEN u.has_location <> 0 THEN u.lat END, "
-            "CASE WHEN u.has_location <> 0 THEN u.lon END, u.vendor, u.model, u.serial, u.firmware, u.power, "
-            "u.protocol, u.registration, u.online <> 0, to_timestamp(NULLIF(u.first_seen, 0) / 1000.0), "
-            "to_timestamp(NULLIF(u.last_seen, 0) / 1000.0), now() "
-            "FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[], "
-            "$8::text[], $9::float8[], $10::text[], $11::text[], $12::int[], $13::int8[], $14::int8[], $15::int[]) "
-            "AS u(id, site, lat, lon, vendor, model, serial, firmware, power, protocol, registration, online, "
-            "first_seen, last_seen, has_location) "
-            "ON CONFLICT (id) DO UPDATE SET "
-            "site_id = COALESCE(EXCLUDED.site_id, c.site_id), "
-            "lat = COALESCE(EXCLUDED.lat, c.lat), lon = COALESCE(EXCLUDED.lon, c.lon), "
-            "vendor = COALESCE(NULLIF(EXCLUDED.vendor, ''), c.vendor), "
-            "model = COALESCE(NULLIF(EXCLUDED.model, ''), c.model), "
-            "serial_number = COALESCE(NULLIF(EXCLUDED.serial_number, ''), c.serial_number), "
-            "firmware_version = COALESCE(NULLIF(EXCLUDED.firmware_version, ''), c.firmware_version), "
-            "max_power_kw = CASE WHEN EXCLUDED.max_power_kw > 0 THEN EXCLUDED.max_power_kw ELSE c.max_power_kw END, "
-            "protocol = COALESCE(NULLIF(EXCLUDED.protocol, ''), c.protocol), "
-            "registration = COALESCE(NULLIF(EXCLUDED.registration, ''), c.registration), "
-            "online = EXCLUDED.online, "
-            "first_seen = COALESCE(c.first_seen, EXCLUDED.first_seen), "
-            "last_seen = GREATEST(c.last_seen, EXCLUDED.last_seen), "
-            "updated_at = now()",
-            pqxx::params{ids, sites, lats, lons, vendors, models, serials, firmwares, powers, protocols, registrations,
-                         online, firstSeen, lastSeen, hasLocation});
+    tx.exec(
+        "INSERT INTO chargers AS c (id, site_id, lat, lon, vendor, model, serial_number, firmware_version, "
+        "max_power_kw, protocol, registration, online, first_seen, last_seen, updated_at) "
+        "SELECT u.id, NULLIF(u.site, ''), CASE WHEN u.has_location <> 0 THEN u.lat END, "
+        "CASE WHEN u.has_location <> 0 THEN u.lon END, u.vendor, u.model, u.serial, u.firmware, u.power, "
+        "u.protocol, u.registration, u.online <> 0, to_timestamp(NULLIF(u.first_seen, 0) / 1000.0), "
+        "to_timestamp(NULLIF(u.last_seen, 0) / 1000.0), now() "
+        "FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[], "
+        "$8::text[], $9::float8[], $10::text[], $11::text[], $12::int[], $13::int8[], $14::int8[], "
+        "$15::int[]) "
+        "AS u(id, site, lat, lon, vendor, model, serial, firmware, power, protocol, registration, online, "
+        "first_seen, last_seen, has_location) "
+        "ON CONFLICT (id) DO UPDATE SET "
+        "site_id = COALESCE(EXCLUDED.site_id, c.site_id), "
+        "lat = COALESCE(EXCLUDED.lat, c.lat), lon = COALESCE(EXCLUDED.lon, c.lon), "
+        "vendor = COALESCE(NULLIF(EXCLUDED.vendor, ''), c.vendor), "
+        "model = COALESCE(NULLIF(EXCLUDED.model, ''), c.model), "
+        "serial_number = COALESCE(NULLIF(EXCLUDED.serial_number, ''), c.serial_number), "
+        "firmware_version = COALESCE(NULLIF(EXCLUDED.firmware_version, ''), c.firmware_version), "
+        "max_power_kw = CASE WHEN EXCLUDED.max_power_kw > 0 THEN EXCLUDED.max_power_kw ELSE c.max_power_kw "
+        "END, "
+        "protocol = COALESCE(NULLIF(EXCLUDED.protocol, ''), c.protocol), "
+        "registration = COALESCE(NULLIF(EXCLUDED.registration, ''), c.registration), "
+        "online = EXCLUDED.online, "
+        "first_seen = COALESCE(c.first_seen, EXCLUDED.first_seen), "
+        "last_seen = GREATEST(c.last_seen, EXCLUDED.last_seen), "
+        "updated_at = now()",
+        pqxx::params{ids, sites, lats, lons, vendors, models, serials, firmwares, powers, protocols,
+                     registrations, online, firstSeen, lastSeen, hasLocation});
 }
 
 void writeConnectors(pqxx::work& tx, const BatchColumns& columns) {
@@ -104,14 +106,16 @@ void writeConnectors(pqxx::work& tx, const BatchColumns& columns) {
         vendorErrors.push_back(sqlText(c->vendorErrorCode));
         since.push_back(c->since);
     }
-    tx.exec("INSERT INTO connectors (charger_id, connector_id, status, error_code, info, vendor_error_code, since, "
+    tx.exec("INSERT INTO connectors (charger_id, connector_id, status, error_code, info, vendor_error_code, "
+            "since, "
             "updated_at) "
             "SELECT u.charger, u.connector, u.status, u.error_code, u.info, u.vendor_error, "
             "to_timestamp(NULLIF(u.since, 0) / 1000.0), now() "
             "FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[]) "
             "AS u(charger, connector, status, error_code, info, vendor_error, since) "
             "ON CONFLICT (charger_id, connector_id) DO UPDATE SET status = EXCLUDED.status, "
-            "error_code = EXCLUDED.error_code, info = EXCLUDED.info, vendor_error_code = EXCLUDED.vendor_error_code, "
+            "error_code = EXCLUDED.error_code, info = EXCLUDED.info, vendor_error_code = "
+            "EXCLUDED.vendor_error_code, "
             "since = EXCLUDED.since, updated_at = now()",
             pqxx::params{chargers, ids, statuses, errors, infos, vendorErrors, since});
 }
@@ -133,13 +137,15 @@ void writeHistory(pqxx::work& tx, const BatchColumns& columns) {
         at.push_back(e->at);
         received.push_back(e->receivedAt);
     }
-    tx.exec("INSERT INTO status_history (charger_id, connector_id, status, error_code, info, vendor_error_code, "
-            "charger_time, received_at) "
-            "SELECT u.charger, u.connector, u.status, u.error_code, u.info, u.vendor_error, "
-            "to_timestamp(NULLIF(u.at, 0) / 1000.0), COALESCE(to_timestamp(NULLIF(u.received, 0) / 1000.0), now()) "
-            "FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[], "
-            "$8::int8[]) AS u(charger, connector, status, error_code, info, vendor_error, at, received)",
-            pqxx::params{chargers, ids, statuses, errors, infos, vendorErrors, at, received});
+    tx.exec(
+        "INSERT INTO status_history (charger_id, connector_id, status, error_code, info, vendor_error_code, "
+        "charger_time, received_at) "
+        "SELECT u.charger, u.connector, u.status, u.error_code, u.info, u.vendor_error, "
+        "to_timestamp(NULLIF(u.at, 0) / 1000.0), COALESCE(to_timestamp(NULLIF(u.received, 0) / 1000.0), "
+        "now()) "
+        "FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[], "
+        "$8::int8[]) AS u(charger, connector, status, error_code, info, vendor_error, at, received)",
+        pqxx::params{chargers, ids, statuses, errors, infos, vendorErrors, at, received});
 }
 
 void writeConnections(pqxx::work& tx, const BatchColumns& columns) {
@@ -178,7 +184,9 @@ void writeConnections(pqxx::work& tx, const BatchColumns& columns) {
 StoreWriter::StoreWriter(std::string uri, StoreWriterOptions options)
     : m_uri(std::move(uri)), m_options(options) {}
 
-StoreWriter::~StoreWriter() { stop(); }
+StoreWriter::~StoreWriter() {
+    stop();
+}
 
 void StoreWriter::start() {
     std::lock_guard lock(m_mutex);
@@ -240,8 +248,8 @@ void StoreWriter::stop(std::chrono::milliseconds timeout) {
     m_wake.notify_all();
     m_thread.join();
     const auto s = stats();
-    spdlog::info("store: writer stopped written={} batches={} dropped={} rejected={}", s.written, s.batches, s.dropped,
-                 s.rejected);
+    spdlog::info("store: writer stopped written={} batches={} dropped={} rejected={}", s.written, s.batches,
+                 s.dropped, s.rejected);
 }
 
 StoreWriterStats StoreWriter::stats() const {
@@ -266,7 +274,8 @@ void StoreWriter::run() {
                 m_queue.clear();
                 m_progress.notify_all();
                 lock.unlock();
-                spdlog::error("store: gave up writing {} events at shutdown; the database was unreachable", left);
+                spdlog::error("store: gave up writing {} events at shutdown; the database was unreachable",
+                              left);
                 break;
             }
             if (m_queue.size() < m_options.maxBatch && !m_stopping && m_flushWaiters == 0) {
@@ -275,7 +284,8 @@ void StoreWriter::run() {
                 });
             }
             const std::size_t n = std::min(m_queue.size(), m_options.maxBatch);
-            std::move(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n), std::back_inserter(batch));
+            std::move(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n),
+                      std::back_inserter(batch));
             m_queue.erase(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
         }
         writeWithRetry(batch);

@@ -7,7 +7,6 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <spdlog/spdlog.h>
-
 #include <thread>
 #include <vector>
 
@@ -117,9 +116,9 @@ private:
     }
 
     void doAccept() {
-        m_acceptor.async_accept(net::make_strand(m_ioc), [this](boost::system::error_code ec, tcp::socket socket) {
-            onAccept(ec, std::move(socket));
-        });
+        m_acceptor.async_accept(
+            net::make_strand(m_ioc),
+            [this](boost::system::error_code ec, tcp::socket socket) { onAccept(ec, std::move(socket)); });
     }
 
     void onAccept(boost::system::error_code ec, tcp::socket socket) {
@@ -170,11 +169,21 @@ private:
 WsServer::WsServer(WsServerOptions options, AdmitFunction admit, HandlerFactory factory)
     : m_impl(std::make_unique<Impl>(std::move(options), std::move(admit), std::move(factory))) {}
 
-WsServer::~WsServer() { stop(); }
+WsServer::~WsServer() {
+    stop();
+}
 
-void WsServer::start() { m_impl->start(); }
-std::uint16_t WsServer::port() const { return m_impl->port(); }
-std::size_t WsServer::connectionCount() const { return m_impl->connectionCount(); }
-void WsServer::stop(std::chrono::milliseconds grace) { m_impl->stop(grace); }
+void WsServer::start() {
+    m_impl->start();
+}
+std::uint16_t WsServer::port() const {
+    return m_impl->port();
+}
+std::size_t WsServer::connectionCount() const {
+    return m_impl->connectionCount();
+}
+void WsServer::stop(std::chrono::milliseconds grace) {
+    m_impl->stop(grace);
+}
 
 } // namespace voltdesk::transport

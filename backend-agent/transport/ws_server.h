@@ -35,8 +35,8 @@ public:
     /// Called on an I/O thread before upgrading; must be thread-safe and quick.
     using AdmitFunction = std::function<bool(const std::string& chargerId)>;
     /// Called once per connection after the handshake; returning nullptr closes the connection.
-    using HandlerFactory = std::function<std::unique_ptr<WsConnectionHandler>(const std::string& chargerId,
-                                                                              std::shared_ptr<WsSender> sender)>;
+    using HandlerFactory = std::function<std::unique_ptr<WsConnectionHandler>(
+        const std::string& chargerId, std::shared_ptr<WsSender> sender)>;
 
     WsServer(WsServerOptions options, AdmitFunction admit, HandlerFactory factory);
     /// Stops the server if still running.

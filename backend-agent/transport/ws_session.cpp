@@ -64,7 +64,9 @@ HttpUpgrade::HttpUpgrade(net::ip::tcp::socket socket, std::shared_ptr<ServerShar
     ++m_shared->pendingUpgrades;
 }
 
-HttpUpgrade::~HttpUpgrade() { --m_shared->pendingUpgrades; }
+HttpUpgrade::~HttpUpgrade() {
+    --m_shared->pendingUpgrades;
+}
 
 void HttpUpgrade::run() {
     net::dispatch(m_stream.get_executor(), [self = shared_from_this()] {
@@ -79,7 +81,8 @@ void HttpUpgrade::run() {
 void HttpUpgrade::onRead(beast::error_code ec) {
     if (ec) {
         // Port scanners, load balancer probes and half-open sockets end here; nothing to answer.
-        spdlog::debug("transport: upgrade request not read remote={} error={}", remoteOf(m_stream), ec.message());
+        spdlog::debug("transport: upgrade request not read remote={} error={}", remoteOf(m_stream),
+                      ec.message());
         return;
     }
     const auto& request = m_parser->get();
@@ -96,9 +99,10 @@ void HttpUpgrade::onRead(beast::error_code ec) {
     const auto choice = chooseSubprotocol(request[http::field::sec_websocket_protocol], options.subprotocols);
     if (!choice.acceptable) {
         spdlog::info("transport: refused charger={} remote={} reason=\"no supported subprotocol in '{}'\"",
-                     *chargerId, remoteOf(m_stream), std::string(request[http::field::sec_websocket_protocol]));
-        refuse(http::status::bad_request, "No supported subprotocol offered; this server speaks " +
-                                              options.subprotocols.front() + "\n");
+                     *chargerId, remoteOf(m_stream),
+                     std::string(request[http::field::sec_websocket_protocol]));
+        refuse(http::status::bad_request,
+               "No supported subprotocol offered; this server speaks " + options.subprotocols.front() + "\n");
         return;
     }
     if (m_shared->stopping) {
@@ -177,14 +181,16 @@ void WsSession::start(http::request<http::empty_body> request) {
     // connection when the peer is still sending (its teardown stops draining early), losing the close
     // frame. Beast's stays as a backstop.
     m_ws.read_message_max(options.maxMessageBytes + 2 * kReadChunkBytes);
-    m_ws.set_option(websocket::stream_base::decorator([echo = m_echoProtocol](websocket::response_type& response) {
-        response.set(http::field::server, "voltdesk-agent");
-        if (!echo.empty()) {
-            response.set(http::field::sec_websocket_protocol, echo);
-        }
-    }));
+    m_ws.set_option(
+        websocket::stream_base::decorator([echo = m_echoProtocol](websocket::response_type& response) {
+            response.set(http::field::server, "voltdesk-agent");
+            if (!echo.empty()) {
+                response.set(http::field::sec_websocket_protocol, echo);
+            }
+        }));
     auto shared = std::make_shared<http::request<http::empty_body>>(std::move(request));
-    m_ws.async_accept(*shared, [self = shared_from_this(), shared](beast::error_code ec) { self->onAccept(ec); });
+    m_ws.async_accept(*shared,
+                      [self = shared_from_this(), shared](beast::error_code ec) { self->onAccept(ec); });
 }
 
 void WsSession::onAccept(beast::error_code ec) {
@@ -210,7 +216,8 @@ void WsSession::onAccept(beast::error_code ec) {
         open();
         return;
     }
-    spdlog::info("transport: charger={} reconnected from {}; closing its previous connection", m_chargerId, m_remote);
+    spdlog::info("transport: charger={} reconnected from {}; closing its previous connection", m_chargerId,
+                 m_remote);
     previous->retire("replaced by a newer connection", [self = shared_from_this()] {
         net::post(self->m_ws.get_executor(), [self] { self->open(); });
     });
@@ -221,7 +228,8 @@ void WsSession::open() {
         return;
     }
     try {
-        m_handler = m_shared->factory(m_chargerId, std::make_shared<SessionSender>(weak_from_this(), m_protocol));
+        m_handler =
+            m_shared->factory(m_chargerId, std::make_shared<SessionSender>(weak_from_this(), m_protocol));
         if (!m_handler) {
             finish("no handler for this charger");
             doClose(websocket::close_code::try_again_later, "not available");
@@ -238,8 +246,9 @@ void WsSession::open() {
 }
 
 void WsSession::doRead() {
-    m_ws.async_read_some(m_readBuffer, kReadChunkBytes,
-                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
+    m_ws.async_read_some(
+        m_readBuffer, kReadChunkBytes,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
 }
 
 void WsSession::onRead(beast::error_code ec) {
@@ -343,11 +352,12 @@ void WsSession::close(std::string reason) {
 }
 
 void WsSession::retire(std::string reason, std::function<void()> done) {
-    net::post(m_ws.get_executor(), [self = shared_from_this(), reason = std::move(reason), done = std::move(done)] {
-        self->finish(reason);
-        self->doClose(websocket::close_code::normal, reason);
-        done();
-    });
+    net::post(m_ws.get_executor(),
+              [self = shared_from_this(), reason = std::move(reason), done = std::move(done)] {
+                  self->finish(reason);
+                  self->doClose(websocket::close_code::normal, reason);
+                  done();
+              });
 }
 
 void WsSession::doClose(websocket::close_code code, const std::string& reason) {

@@ -4,13 +4,12 @@
 
 #include "transport/ws_server.h"
 
+#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-
-#include <atomic>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -29,7 +28,7 @@ struct ServerShared {
     WsServer::AdmitFunction admit;
     WsServer::HandlerFactory factory;
     std::atomic<bool> stopping{false};
-    std::atomic<std::size_t> openSessions{0};   ///< WebSocket sessions alive (objects)
+    std::atomic<std::size_t> openSessions{0};    ///< WebSocket sessions alive (objects)
     std::atomic<std::size_t> pendingUpgrades{0}; ///< connections still in the HTTP phase
 
     std::mutex mutex;

@@ -69,7 +69,8 @@ std::string_view trim(std::string_view s) {
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
@@ -112,7 +113,8 @@ std::optional<std::string> chargerIdFromTarget(std::string_view target, std::str
     return id;
 }
 
-SubprotocolChoice chooseSubprotocol(std::string_view offeredHeader, const std::vector<std::string>& supported) {
+SubprotocolChoice chooseSubprotocol(std::string_view offeredHeader,
+                                    const std::vector<std::string>& supported) {
     SubprotocolChoice choice;
     if (supported.empty()) {
         return choice;

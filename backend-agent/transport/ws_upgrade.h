@@ -27,6 +27,7 @@ struct SubprotocolChoice {
 /// Picks the first token of the client's Sec-WebSocket-Protocol header (comma-separated, compared
 /// case-insensitively) that we support. An absent or empty header is accepted as supported.front(),
 /// because many chargers in the field omit it; a header that offers only unsupported protocols is not.
-SubprotocolChoice chooseSubprotocol(std::string_view offeredHeader, const std::vector<std::string>& supported);
+SubprotocolChoice chooseSubprotocol(std::string_view offeredHeader,
+                                    const std::vector<std::string>& supported);
 
 } // namespace voltdesk::transport

@@ -8,13 +8,11 @@
 #include "tests/agent/transport/ws_test_client.h"
 #include "tests/support/test_services.h"
 
+#include <QtTest>
+#include <fstream>
 #include <mqtt/async_client.h>
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
-
-#include <QtTest>
-
-#include <fstream>
 
 using namespace voltdesk;
 using voltdesk::testing::WsTestClient;
@@ -116,14 +114,17 @@ private:
 private slots:
     void initTestCase() {
         const auto services = testing::testServices();
-        QVERIFY2(!services.postgres.isEmpty() && !services.mqtt.isEmpty(), "the services fixture did not run");
+        QVERIFY2(!services.postgres.isEmpty() && !services.mqtt.isEmpty(),
+                 "the services fixture did not run");
         m_postgres = testing::createScratchDatabase(services.postgres, "tst_agent").toStdString();
         QVERIFY(!m_postgres.empty());
         m_mqtt = services.mqtt.toStdString();
         contract::Inventory inventory;
-        inventory.sites = {contract::SiteInfo{"depot", "Depot", "Am Hafen 1", "Europe/Berlin", {53.54, 9.98}}};
-        inventory.chargers = {contract::InventoryCharger{"CP-1", "depot", std::nullopt, 22, 2},
-                              contract::InventoryCharger{"CP-2", "depot", contract::GeoPoint{53.55, 9.99}, 50, 1}};
+        inventory.sites = {
+            contract::SiteInfo{"depot", "Depot", "Am Hafen 1", "Europe/Berlin", {53.54, 9.98}}};
+        inventory.chargers = {
+            contract::InventoryCharger{"CP-1", "depot", std::nullopt, 22, 2},
+            contract::InventoryCharger{"CP-2", "depot", contract::GeoPoint{53.55, 9.99}, 50, 1}};
         m_inventoryFile = m_dir.filePath("inventory.json").toStdString();
         std::ofstream(m_inventoryFile) << contract::encodeInventory(inventory);
     }
@@ -141,21 +142,23 @@ private slots:
 
         WsTestClient charger;
         QVERIFY(!charger.connect(agent.port(), "/ocpp/CP-1"));
-        const auto boot = call(charger, R"([2,"b1","BootNotification",{"chargePointVendor":"ACME","chargePointModel":"W22",)"
-                                        R"("chargePointSerialNumber":"SN-1","firmwareVersion":"1.0"}])");
+        const auto boot = call(
+            charger, R"([2,"b1","BootNotification",{"chargePointVendor":"ACME","chargePointModel":"W22",)"
+                     R"("chargePointSerialNumber":"SN-1","firmwareVersion":"1.0"}])");
         QCOMPARE(boot[2]["status"].get<std::string>(), std::string("Accepted"));
         QCOMPARE(boot[2]["interval"].get<int>(), 90);
         for (int connector : {1, 2}) {
             const auto reply =
-                call(charger, "[2,\"s" + std::to_string(connector) + "\",\"StatusNotification\",{\"connectorId\":" +
-                                  std::to_string(connector) + ",\"errorCode\":\"NoError\",\"status\":\"" +
+                call(charger, "[2,\"s" + std::to_string(connector) +
+                                  "\",\"StatusNotification\",{\"connectorId\":" + std::to_string(connector) +
+                                  ",\"errorCode\":\"NoError\",\"status\":\"" +
                                   (connector == 1 ? "Charging" : "Available") + "\"}]");
             QCOMPARE(reply[0].get<int>(), 3);
         }
 
         // The broker: retained live state, with the inventory's site and location.
-        QTRY_VERIFY_WITH_TIMEOUT(console.state("depot", "CP-1") && console.state("depot", "CP-1")->connectors.size() == 2,
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.state("depot", "CP-1") && console.state("depot", "CP-1")->connectors.size() == 2, 5000);
         auto live = *console.state("depot", "CP-1");
         QVERIFY(live.online);
         QCOMPARE(live.vendor, std::string("ACME"));
@@ -165,14 +168,18 @@ private slots:
         QVERIFY(live.overall() == contract::ChargerStatus::Charging);
 
         // The database.
-        QTRY_VERIFY_WITH_TIMEOUT(count("SELECT count(*) FROM status_history WHERE charger_id = 'CP-1'") == 2, 5000);
-        QCOMPARE(count("SELECT count(*) FROM connectors WHERE charger_id = 'CP-1' AND status = 'Charging'"), 1LL);
-        QCOMPARE(count("SELECT count(*) FROM chargers WHERE id = 'CP-1' AND online AND vendor = 'ACME'"), 1LL);
+        QTRY_VERIFY_WITH_TIMEOUT(count("SELECT count(*) FROM status_history WHERE charger_id = 'CP-1'") == 2,
+                                 5000);
+        QCOMPARE(count("SELECT count(*) FROM connectors WHERE charger_id = 'CP-1' AND status = 'Charging'"),
+                 1LL);
+        QCOMPARE(count("SELECT count(*) FROM chargers WHERE id = 'CP-1' AND online AND vendor = 'ACME'"),
+                 1LL);
 
         agent.stop();
         QVERIFY(!charger.read().has_value()); // the agent closed the connection
         QCOMPARE(count("SELECT count(*) FROM chargers WHERE id = 'CP-1' AND NOT online"), 1LL);
-        QCOMPARE(count("SELECT count(*) FROM charger_connections WHERE charger_id = 'CP-1' AND event = 'disconnected'"),
+        QCOMPARE(count("SELECT count(*) FROM charger_connections WHERE charger_id = 'CP-1' AND event = "
+                       "'disconnected'"),
                  1LL);
         QTRY_VERIFY_WITH_TIMEOUT(!console.agentOnline(agentId).value_or(true), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(!console.state("depot", "CP-1")->online, 5000);
@@ -208,8 +215,8 @@ private slots:
             second.start();
             QFAIL("start() should have thrown");
         } catch (const app::AgentError& e) {
-            QVERIFY2(QString(e.what()).contains("cannot listen on 127.0.0.1:" + QString::number(first.port()) +
-                                                ": Address already in use"),
+            QVERIFY2(QString(e.what()).contains("cannot listen on 127.0.0.1:" +
+                                                QString::number(first.port()) + ": Address already in use"),
                      e.what());
         }
         second.stop();
@@ -217,7 +224,8 @@ private slots:
 
         auto badInventory = config("tst-agent-inventory");
         const std::string path = m_dir.filePath("broken.json").toStdString();
-        std::ofstream(path) << R"({"v":1,"sites":[],"chargers":[{"chargerId":"X","siteId":"nowhere","connectors":1}]})";
+        std::ofstream(path)
+            << R"({"v":1,"sites":[],"chargers":[{"chargerId":"X","siteId":"nowhere","connectors":1}]})";
         badInventory.inventoryFile = path;
         try {
             app::Agent(badInventory).start();
@@ -230,9 +238,9 @@ private slots:
     void executablePrintsItsUrlAndExitsCleanlyOnSigterm() {
         QProcess agent;
         agent.setProgram(qEnvironmentVariable("VOLTDESK_AGENT_BIN"));
-        agent.setArguments({"--listen", "127.0.0.1:0", "--postgres", QString::fromStdString(m_postgres), "--mqtt",
-                            QString::fromStdString(m_mqtt), "--agent-id", "tst-agent-exe", "--inventory",
-                            QString::fromStdString(m_inventoryFile), "--log-format", "json"});
+        agent.setArguments({"--listen", "127.0.0.1:0", "--postgres", QString::fromStdString(m_postgres),
+                            "--mqtt", QString::fromStdString(m_mqtt), "--agent-id", "tst-agent-exe",
+                            "--inventory", QString::fromStdString(m_inventoryFile), "--log-format", "json"});
         agent.start();
         QVERIFY(agent.waitForStarted());
         QRegularExpression line(R"(^ocpp: ws://127\.0\.0\.1:(\d+)/ocpp/$)");
@@ -271,8 +279,10 @@ private slots:
         QVERIFY(agent.waitForFinished(15000));
         QCOMPARE(agent.exitCode(), 1);
         const QString err = QString::fromUtf8(agent.readAllStandardError());
-        QVERIFY2(err.contains("voltdesk-agent: cannot connect to PostgreSQL at postgresql://voltdesk@127.0.0.1:1/none"),
-                 qPrintable(err));
+        QVERIFY2(
+            err.contains(
+                "voltdesk-agent: cannot connect to PostgreSQL at postgresql://voltdesk@127.0.0.1:1/none"),
+            qPrintable(err));
         QVERIFY(!err.contains("terminate called"));
         QVERIFY(agent.readAllStandardOutput().isEmpty());
     }

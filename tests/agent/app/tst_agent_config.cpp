@@ -2,11 +2,9 @@
 #include "app/agent_config.h"
 #include "app/logging.h"
 
-#include <nlohmann/json.hpp>
-
 #include <QtTest>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace voltdesk::app;
 
@@ -52,11 +50,34 @@ private slots:
     }
 
     void everyFlag() {
-        const auto result =
-            parse({"--listen", "[::]:9000", "--postgres", "postgresql://x", "--mqtt", "tcp://broker:1884", "--agent-id",
-                   "north-1", "--inventory", "/tmp/fleet.json", "--unknown-chargers", "reject", "--heartbeat-interval",
-                   "60", "--io-threads", "4", "--log-level", "debug", "--log-format", "json", "--idle-timeout", "0",
-                   "--max-message-bytes", "200000", "--ocpp-max-frame-bytes", "100000", "--publish-interval-ms", "0"});
+        const auto result = parse({"--listen",
+                                   "[::]:9000",
+                                   "--postgres",
+                                   "postgresql://x",
+                                   "--mqtt",
+                                   "tcp://broker:1884",
+                                   "--agent-id",
+                                   "north-1",
+                                   "--inventory",
+                                   "/tmp/fleet.json",
+                                   "--unknown-chargers",
+                                   "reject",
+                                   "--heartbeat-interval",
+                                   "60",
+                                   "--io-threads",
+                                   "4",
+                                   "--log-level",
+                                   "debug",
+                                   "--log-format",
+                                   "json",
+                                   "--idle-timeout",
+                                   "0",
+                                   "--max-message-bytes",
+                                   "200000",
+                                   "--ocpp-max-frame-bytes",
+                                   "100000",
+                                   "--publish-interval-ms",
+                                   "0"});
         QVERIFY2(result.config, result.output.c_str());
         const auto& c = *result.config;
         QCOMPARE(c.listenHost, std::string("::"));
@@ -99,19 +120,26 @@ private slots:
         QTest::newRow("no database") << QStringList{} << "no database given: pass --postgres";
         QTest::newRow("policy") << QStringList{"--postgres", "x", "--unknown-chargers", "maybe"}
                                 << "--unknown-chargers: 'maybe' is not one of accept, pending, reject";
-        QTest::newRow("listen") << QStringList{"--postgres", "x", "--listen", "8180"} << "--listen: '8180' is not HOST:PORT";
-        QTest::newRow("port") << QStringList{"--postgres", "x", "--listen", "h:70000"} << "--listen: 'h:70000'";
+        QTest::newRow("listen") << QStringList{"--postgres", "x", "--listen", "8180"}
+                                << "--listen: '8180' is not HOST:PORT";
+        QTest::newRow("port") << QStringList{"--postgres", "x", "--listen", "h:70000"}
+                              << "--listen: 'h:70000'";
         QTest::newRow("heartbeat") << QStringList{"--postgres", "x", "--heartbeat-interval", "5m"}
                                    << "--heartbeat-interval: '5m' is not a whole number from 1 to 86400";
-        QTest::newRow("threads") << QStringList{"--postgres", "x", "--io-threads", "0"} << "--io-threads: '0'";
-        QTest::newRow("level") << QStringList{"--postgres", "x", "--log-level", "loud"} << "--log-level: 'loud'";
-        QTest::newRow("format") << QStringList{"--postgres", "x", "--log-format", "xml"} << "--log-format: 'xml'";
-        QTest::newRow("mqtt") << QStringList{"--postgres", "x", "--mqtt", "broker:1883"} << "--mqtt: 'broker:1883'";
-        QTest::newRow("limits") << QStringList{"--postgres", "x", "--max-message-bytes", "2000", "--ocpp-max-frame-bytes",
-                                               "4000"}
-                                << "ocpp-max-frame-bytes (4000) must not exceed max-message-bytes (2000)";
+        QTest::newRow("threads") << QStringList{"--postgres", "x", "--io-threads", "0"}
+                                 << "--io-threads: '0'";
+        QTest::newRow("level") << QStringList{"--postgres", "x", "--log-level", "loud"}
+                               << "--log-level: 'loud'";
+        QTest::newRow("format") << QStringList{"--postgres", "x", "--log-format", "xml"}
+                                << "--log-format: 'xml'";
+        QTest::newRow("mqtt") << QStringList{"--postgres", "x", "--mqtt", "broker:1883"}
+                              << "--mqtt: 'broker:1883'";
+        QTest::newRow("limits")
+            << QStringList{"--postgres", "x", "--max-message-bytes", "2000", "--ocpp-max-frame-bytes", "4000"}
+            << "ocpp-max-frame-bytes (4000) must not exceed max-message-bytes (2000)";
         QTest::newRow("unknown flag") << QStringList{"--postgres", "x", "--colour"} << "--colour";
-        QTest::newRow("missing file") << QStringList{"--config", "/nonexistent/agent.toml"} << "/nonexistent/agent.toml";
+        QTest::newRow("missing file")
+            << QStringList{"--config", "/nonexistent/agent.toml"} << "/nonexistent/agent.toml";
     }
     void errors() {
         QFETCH(QStringList, args);
@@ -131,7 +159,8 @@ private slots:
         const auto typo = writeFile("typo.toml", "postgres = \"x\"\nlisten_adress = \"0.0.0.0:1\"\n");
         auto result = parse({"--config", typo});
         QVERIFY(!result.config);
-        QVERIFY2(QString::fromStdString(result.output).contains("unknown setting 'listen_adress'"), result.output.c_str());
+        QVERIFY2(QString::fromStdString(result.output).contains("unknown setting 'listen_adress'"),
+                 result.output.c_str());
 
         const auto broken = writeFile("broken.toml", "postgres = \"x\nlisten = 1\n");
         result = parse({"--config", broken});
@@ -143,16 +172,19 @@ private slots:
         const auto wrongType = writeFile("type.toml", "postgres = \"x\"\nio-threads = 2.5\n");
         result = parse({"--config", wrongType});
         QVERIFY(!result.config);
-        QVERIFY2(QString::fromStdString(result.output).contains("'io-threads' must be a string or an integer"),
-                 result.output.c_str());
+        QVERIFY2(
+            QString::fromStdString(result.output).contains("'io-threads' must be a string or an integer"),
+            result.output.c_str());
 
         const auto badValue = writeFile("value.toml", "postgres = \"x\"\nio-threads = 100\n");
         result = parse({"--config", badValue});
-        QVERIFY2(QString::fromStdString(result.output).contains("value.toml: io-threads: '100'"), result.output.c_str());
+        QVERIFY2(QString::fromStdString(result.output).contains("value.toml: io-threads: '100'"),
+                 result.output.c_str());
     }
 
     void shippedExampleFileParses() {
-        const std::string path = qEnvironmentVariable("VOLTDESK_SOURCE_DIR").toStdString() + "/installer/voltdesk-agent.toml";
+        const std::string path =
+            qEnvironmentVariable("VOLTDESK_SOURCE_DIR").toStdString() + "/installer/voltdesk-agent.toml";
         const auto result = parse({"--config", path});
         QVERIFY2(result.config, result.output.c_str());
         QCOMPARE(result.config->listenHost, std::string("0.0.0.0"));
@@ -164,9 +196,9 @@ private slots:
         const auto result = parse({"--help"});
         QVERIFY(!result.config);
         QCOMPARE(result.exitCode, 0);
-        for (const char* flag : {"--config", "--listen", "--postgres", "--mqtt", "--agent-id", "--inventory",
-                                 "--unknown-chargers", "--heartbeat-interval", "--io-threads", "--log-level",
-                                 "--log-format"}) {
+        for (const char* flag :
+             {"--config", "--listen", "--postgres", "--mqtt", "--agent-id", "--inventory",
+              "--unknown-chargers", "--heartbeat-interval", "--io-threads", "--log-level", "--log-format"}) {
             QVERIFY2(QString::fromStdString(result.output).contains(flag), flag);
         }
     }
@@ -182,7 +214,8 @@ private slots:
     }
 
     void logLineSplitsKeyValues() {
-        const auto line = splitLogLine("transport: refused charger=CP 1 remote=10.0.0.1:5 reason=\"not admitted\"");
+        const auto line =
+            splitLogLine("transport: refused charger=CP 1 remote=10.0.0.1:5 reason=\"not admitted\"");
         QCOMPARE(line.text, std::string("transport: refused"));
         QCOMPARE(line.fields.size(), std::size_t(3));
         QCOMPARE(line.fields[0].first, std::string("charger"));

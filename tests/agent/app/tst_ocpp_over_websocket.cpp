@@ -6,9 +6,8 @@
 #include "tests/agent/transport/ws_test_client.h"
 #include "transport/ws_server.h"
 
-#include <nlohmann/json.hpp>
-
 #include <QtTest>
+#include <nlohmann/json.hpp>
 
 using namespace voltdesk;
 using voltdesk::testing::WsTestClient;
@@ -76,7 +75,8 @@ private slots:
     void subprotocolOcpp16OrNone() {
         WsTestClient offered;
         QVERIFY(!offered.connect(m_server->port(), "/ocpp/CP-1", std::string("ocpp1.5, ocpp1.6")));
-        QCOMPARE(std::string(offered.response()[boost::beast::http::field::sec_websocket_protocol]), std::string("ocpp1.6"));
+        QCOMPARE(std::string(offered.response()[boost::beast::http::field::sec_websocket_protocol]),
+                 std::string("ocpp1.6"));
         QVERIFY(heartbeatAnswered(offered, "a"));
         offered.close();
         WsTestClient none;
@@ -99,8 +99,9 @@ private slots:
         QCOMPARE(boot[2]["interval"].get<int>(), 120);
         QVERIFY(boot[2]["currentTime"].is_string());
 
-        const auto status = call(client, R"([2,"st-1","StatusNotification",{"connectorId":2,"errorCode":"NoError",)"
-                                         R"("status":"Charging","timestamp":"2026-11-26T08:00:00Z"}])");
+        const auto status =
+            call(client, R"([2,"st-1","StatusNotification",{"connectorId":2,"errorCode":"NoError",)"
+                         R"("status":"Charging","timestamp":"2026-11-26T08:00:00Z"}])");
         QCOMPARE(status[0].get<int>(), 3);
         QCOMPARE(status[1].get<std::string>(), std::string("st-1"));
         QVERIFY(status[2].is_object() && status[2].empty());
@@ -123,18 +124,21 @@ private slots:
         QTest::newRow("truncated JSON") << R"([2,"t-1","Heartbeat",{)" << "t-1" << "FormationViolation";
         QTest::newRow("not JSON at all") << "hello charger" << "-1" << "FormationViolation";
         QTest::newRow("not an array") << R"({"a":1})" << "-1" << "FormationViolation";
-        QTest::newRow("wrong payload type") << R"([2,"t-2","BootNotification",{"chargePointVendor":5,"chargePointModel":"M"}])"
-                                            << "t-2" << "TypeConstraintViolation";
+        QTest::newRow("wrong payload type")
+            << R"([2,"t-2","BootNotification",{"chargePointVendor":5,"chargePointModel":"M"}])"
+            << "t-2" << "TypeConstraintViolation";
         QTest::newRow("missing field") << R"([2,"t-3","BootNotification",{"chargePointModel":"M"}])" << "t-3"
                                        << "OccurenceConstraintViolation";
-        QTest::newRow("bad enum") << R"([2,"t-4","StatusNotification",{"connectorId":1,"errorCode":"NoError","status":"Dancing"}])"
-                                  << "t-4" << "PropertyConstraintViolation";
+        QTest::newRow("bad enum")
+            << R"([2,"t-4","StatusNotification",{"connectorId":1,"errorCode":"NoError","status":"Dancing"}])"
+            << "t-4" << "PropertyConstraintViolation";
         QTest::newRow("unknown action") << R"([2,"t-5","FlyToTheMoon",{}])" << "t-5" << "NotImplemented";
         QTest::newRow("incomplete frame") << R"([2,"t-6"])" << "t-6" << "ProtocolError";
         QTest::newRow("id not a string") << R"([2,{},"Heartbeat",{}])" << "-1" << "FormationViolation";
-        QTest::newRow("huge frame 200 KB") << QString(R"([2,"t-7","DataTransfer",{"vendorId":"x","data":"%1"}])")
-                                                  .arg(QString(200 * 1024, QLatin1Char('a')))
-                                           << "t-7" << "FormationViolation";
+        QTest::newRow("huge frame 200 KB")
+            << QString(R"([2,"t-7","DataTransfer",{"vendorId":"x","data":"%1"}])")
+                   .arg(QString(200 * 1024, QLatin1Char('a')))
+            << "t-7" << "FormationViolation";
     }
     void malformedInputGetsItsCallErrorAndTheConnectionLives() {
         QFETCH(QString, frame);

@@ -31,7 +31,8 @@ private slots:
         contract::Inventory inventory;
         inventory.sites = {contract::SiteInfo{"depot", "Depot", "", "", {52.5, 13.4}}};
         inventory.chargers = {contract::InventoryCharger{"CP-1", "depot", std::nullopt, 22, 2}};
-        domain::CentralSystem fleet(domain::UnknownChargerPolicy::Accept, 300s, [] { return contract::EpochMs(9'000); });
+        domain::CentralSystem fleet(domain::UnknownChargerPolicy::Accept, 300s,
+                                    [] { return contract::EpochMs(9'000); });
         fleet.loadInventory(inventory);
         QCOMPARE(app::restoreFleet(fleet, {stored("CP-1")}), std::size_t(1));
         const auto state = fleet.charger("CP-1");

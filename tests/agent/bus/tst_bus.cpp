@@ -5,11 +5,9 @@
 #include "contract/topics.h"
 #include "tests/support/test_services.h"
 
+#include <QtTest>
 #include <boost/asio.hpp>
 #include <mqtt/async_client.h>
-
-#include <QtTest>
-
 #include <thread>
 
 using namespace voltdesk;
@@ -71,21 +69,22 @@ private:
             accept();
         });
     }
-    void relay(std::shared_ptr<Pipe> pipe, boost::asio::ip::tcp::socket& from, boost::asio::ip::tcp::socket& to,
-               std::array<char, 4096>& buffer) {
-        from.async_read_some(boost::asio::buffer(buffer), [this, pipe, &from, &to, &buffer](boost::system::error_code ec,
-                                                                                            std::size_t n) {
+    void relay(std::shared_ptr<Pipe> pipe, boost::asio::ip::tcp::socket& from,
+               boost::asio::ip::tcp::socket& to, std::array<char, 4096>& buffer) {
+        from.async_read_some(boost::asio::buffer(buffer), [this, pipe, &from, &to, &buffer](
+                                                              boost::system::error_code ec, std::size_t n) {
             if (ec) {
                 boost::system::error_code ignored;
                 to.close(ignored);
                 return;
             }
-            boost::asio::async_write(to, boost::asio::buffer(buffer.data(), n),
-                                     [this, pipe, &from, &to, &buffer](boost::system::error_code writeError, std::size_t) {
-                                         if (!writeError) {
-                                             relay(pipe, from, to, buffer);
-                                         }
-                                     });
+            boost::asio::async_write(
+                to, boost::asio::buffer(buffer.data(), n),
+                [this, pipe, &from, &to, &buffer](boost::system::error_code writeError, std::size_t) {
+                    if (!writeError) {
+                        relay(pipe, from, to, buffer);
+                    }
+                });
         });
     }
 
@@ -139,7 +138,8 @@ private:
     std::vector<mqtt::const_message_ptr> m_received;
 };
 
-contract::ChargerState chargerState(const std::string& id, const std::string& site, contract::EpochMs lastSeen) {
+contract::ChargerState chargerState(const std::string& id, const std::string& site,
+                                    contract::EpochMs lastSeen) {
     contract::ChargerState s;
     s.chargerId = id;
     s.siteId = site;
@@ -149,7 +149,8 @@ contract::ChargerState chargerState(const std::string& id, const std::string& si
     s.online = true;
     s.registration = "Accepted";
     s.lastSeen = lastSeen;
-    s.connectors = {contract::ConnectorState{1, contract::ConnectorStatus::Charging, "NoError", "", "", lastSeen}};
+    s.connectors = {
+        contract::ConnectorState{1, contract::ConnectorStatus::Charging, "NoError", "", "", lastSeen}};
     return s;
 }
 
@@ -200,14 +201,15 @@ private slots:
         QVERIFY(decodedPresence.value().online);
         QCOMPARE(decodedPresence.value().version, std::string("0.1.0"));
 
-        const auto siteMessage =
-            late.waitFor([&](const mqtt::message& m) { return m.get_topic() == contract::siteInfoTopic("site-r"); });
+        const auto siteMessage = late.waitFor(
+            [&](const mqtt::message& m) { return m.get_topic() == contract::siteInfoTopic("site-r"); });
         QVERIFY(siteMessage);
         QVERIFY(siteMessage->is_retained());
         QVERIFY(contract::decodeSiteInfo(siteMessage->to_string()).value() == site);
 
-        const auto stateMessage = late.waitFor(
-            [&](const mqtt::message& m) { return m.get_topic() == contract::chargerStateTopic("site-r", "CP/r1"); });
+        const auto stateMessage = late.waitFor([&](const mqtt::message& m) {
+            return m.get_topic() == contract::chargerStateTopic("site-r", "CP/r1");
+        });
         QVERIFY(stateMessage);
         QVERIFY(stateMessage->is_retained());
         QCOMPARE(stateMessage->get_qos(), 1);
@@ -250,7 +252,8 @@ private slots:
         Subscriber console(m_uri, "voltdesk/v1/sites/+/chargers/CP-m/state");
         QVERIFY(console.waitFor([&](const mqtt::message& m) { return m.get_topic() == oldTopic; }));
         publisher.update(chargerState("CP-m", "site-m", 2));
-        QVERIFY(console.waitFor([&](const mqtt::message& m) { return m.get_topic() == oldTopic && m.get_payload().empty(); }));
+        QVERIFY(console.waitFor(
+            [&](const mqtt::message& m) { return m.get_topic() == oldTopic && m.get_payload().empty(); }));
         QVERIFY(console.waitFor([&](const mqtt::message& m) {
             return m.get_topic() == contract::chargerStateTopic("site-m", "CP-m") && !m.get_payload().empty();
         }));
@@ -303,12 +306,14 @@ private slots:
         QVERIFY(!publisher.isConnected());
 
         Subscriber late(m_uri, "voltdesk/v1/#");
-        const auto presence = late.waitFor(
-            [&](const mqtt::message& m) { return m.get_topic() == contract::agentStatusTopic(options.agentId); });
+        const auto presence = late.waitFor([&](const mqtt::message& m) {
+            return m.get_topic() == contract::agentStatusTopic(options.agentId);
+        });
         QVERIFY(presence);
         QVERIFY(!contract::decodeAgentPresence(presence->to_string()).value().online);
-        const auto state = late.waitFor(
-            [&](const mqtt::message& m) { return m.get_topic() == contract::chargerStateTopic("site-s", "CP-s"); });
+        const auto state = late.waitFor([&](const mqtt::message& m) {
+            return m.get_topic() == contract::chargerStateTopic("site-s", "CP-s");
+        });
         QVERIFY(state);
         QCOMPARE(contract::decodeChargerState(state->to_string()).value().lastSeen, contract::EpochMs(2));
     }

@@ -5,9 +5,8 @@
 #include "store/store_writer.h"
 #include "tests/support/test_services.h"
 
-#include <pqxx/pqxx>
-
 #include <QtTest>
+#include <pqxx/pqxx>
 
 using namespace voltdesk;
 using namespace std::chrono_literals;
@@ -82,19 +81,23 @@ private slots:
         QVERIFY(!first.applied.empty());
         QCOMPARE(first.applied.front(), 1);
         QCOMPARE(db.schemaVersion(), first.toVersion);
-        for (const char* table : {"sites", "chargers", "connectors", "status_history", "charger_connections"}) {
-            QCOMPARE(count(std::string("SELECT count(*) FROM information_schema.tables WHERE table_name = '") + table +
-                           "'"),
-                     1LL);
+        for (const char* table :
+             {"sites", "chargers", "connectors", "status_history", "charger_connections"}) {
+            QCOMPARE(
+                count(std::string("SELECT count(*) FROM information_schema.tables WHERE table_name = '") +
+                      table + "'"),
+                1LL);
         }
         const auto second = store::Store(m_uri).migrate();
         QVERIFY(second.applied.empty());
         QCOMPARE(second.fromVersion, first.toVersion);
-        QCOMPARE(count("SELECT count(*) FROM schema_migrations"), static_cast<long long>(first.applied.size()));
+        QCOMPARE(count("SELECT count(*) FROM schema_migrations"),
+                 static_cast<long long>(first.applied.size()));
     }
 
     void failedMigrationKeepsTheOnesBefore() {
-        const QString uri = testing::createScratchDatabase(testing::testServices().postgres, "tst_store_fail");
+        const QString uri =
+            testing::createScratchDatabase(testing::testServices().postgres, "tst_store_fail");
         QVERIFY(!uri.isEmpty());
         const std::vector<store::EmbeddedMigration> migrations{
             {1, "good", "CREATE TABLE first_table (x int);"},
@@ -117,7 +120,8 @@ private slots:
     }
 
     void refusesADatabaseFromANewerAgent() {
-        const QString uri = testing::createScratchDatabase(testing::testServices().postgres, "tst_store_newer");
+        const QString uri =
+            testing::createScratchDatabase(testing::testServices().postgres, "tst_store_newer");
         store::Store db(uri.toStdString());
         db.migrate();
         {
@@ -140,7 +144,9 @@ private slots:
             QFAIL("the constructor should have thrown");
         } catch (const store::StoreError& e) {
             const QString what = e.what();
-            QVERIFY2(what.startsWith("cannot connect to PostgreSQL at postgresql://voltdesk:***@127.0.0.1:1/"), e.what());
+            QVERIFY2(
+                what.startsWith("cannot connect to PostgreSQL at postgresql://voltdesk:***@127.0.0.1:1/"),
+                e.what());
             QVERIFY(!what.contains("secret"));
         }
     }
@@ -154,7 +160,8 @@ private slots:
         QCOMPARE(count("SELECT count(*) FROM chargers"), 3LL);
         // A charger without a location stands at its site.
         QCOMPARE(text("SELECT lat || ',' || lon FROM chargers WHERE id = 'CP-B'"), std::string("52.5,13.4"));
-        QCOMPARE(text("SELECT lat || ',' || lon FROM chargers WHERE id = 'CP-A'"), std::string("52.51,13.41"));
+        QCOMPARE(text("SELECT lat || ',' || lon FROM chargers WHERE id = 'CP-A'"),
+                 std::string("52.51,13.41"));
         inventory.sites[0].name = "Depot North";
         inventory.chargers[2].maxPowerKw = 300;
         db.importInventory(inventory);
@@ -182,7 +189,8 @@ private slots:
         fleet.boot(domain::ChargerBooted{"CP-A", "ACME", "Wallbox 22", "SN-1", "1.2.3", t0 + 1});
         constexpr int kReports = 300;
         for (int i = 0; i < kReports; ++i) {
-            const auto s = i % 2 == 0 ? contract::ConnectorStatus::Charging : contract::ConnectorStatus::Available;
+            const auto s =
+                i % 2 == 0 ? contract::ConnectorStatus::Charging : contract::ConnectorStatus::Available;
             fleet.report(status("CP-A", 1 + i % 2, s, t0 + 10 + i));
         }
         fleet.report(status("CP-A", 1, contract::ConnectorStatus::Faulted, t0 + 1000));
@@ -197,27 +205,38 @@ private slots:
         QCOMPARE(stats.rejected, std::uint64_t(0));
         QVERIFY2(stats.batches < 20, "events were not batched");
 
-        QCOMPARE(count("SELECT count(*) FROM status_history WHERE charger_id = 'CP-A'"), static_cast<long long>(kReports + 1));
-        QCOMPARE(text("SELECT status FROM connectors WHERE charger_id = 'CP-A' AND connector_id = 1"), std::string("Faulted"));
-        QCOMPARE(text("SELECT status FROM connectors WHERE charger_id = 'CP-A' AND connector_id = 2"), std::string("Available"));
-        QCOMPARE(text("SELECT vendor || '/' || model || '/' || serial_number || '/' || firmware_version FROM chargers "
+        QCOMPARE(count("SELECT count(*) FROM status_history WHERE charger_id = 'CP-A'"),
+                 static_cast<long long>(kReports + 1));
+        QCOMPARE(text("SELECT status FROM connectors WHERE charger_id = 'CP-A' AND connector_id = 1"),
+                 std::string("Faulted"));
+        QCOMPARE(text("SELECT status FROM connectors WHERE charger_id = 'CP-A' AND connector_id = 2"),
+                 std::string("Available"));
+        QCOMPARE(text("SELECT vendor || '/' || model || '/' || serial_number || '/' || firmware_version FROM "
+                      "chargers "
                       "WHERE id = 'CP-A'"),
                  std::string("ACME/Wallbox 22/SN-1/1.2.3"));
         QCOMPARE(text("SELECT online::text FROM chargers WHERE id = 'CP-A'"), std::string("false"));
-        QCOMPARE(count("SELECT (extract(epoch FROM last_seen) * 1000)::bigint FROM chargers WHERE id = 'CP-A'"),
-                 static_cast<long long>(t0 + 2000));
-        QCOMPARE(count("SELECT (extract(epoch FROM first_seen) * 1000)::bigint FROM chargers WHERE id = 'CP-A'"),
-                 static_cast<long long>(t0));
-        QCOMPARE(text("SELECT site_id FROM chargers WHERE id = 'CP-A'"), std::string("depot")); // kept from inventory
-        QCOMPARE(text("SELECT site_id FROM chargers WHERE id = 'visitor'"), std::string(domain::kUnassignedSiteId));
-        QCOMPARE(text("SELECT string_agg(event, ',' ORDER BY at) FROM charger_connections WHERE charger_id = 'CP-A'"),
+        QCOMPARE(
+            count("SELECT (extract(epoch FROM last_seen) * 1000)::bigint FROM chargers WHERE id = 'CP-A'"),
+            static_cast<long long>(t0 + 2000));
+        QCOMPARE(
+            count("SELECT (extract(epoch FROM first_seen) * 1000)::bigint FROM chargers WHERE id = 'CP-A'"),
+            static_cast<long long>(t0));
+        QCOMPARE(text("SELECT site_id FROM chargers WHERE id = 'CP-A'"),
+                 std::string("depot")); // kept from inventory
+        QCOMPARE(text("SELECT site_id FROM chargers WHERE id = 'visitor'"),
+                 std::string(domain::kUnassignedSiteId));
+        QCOMPARE(text("SELECT string_agg(event, ',' ORDER BY at) FROM charger_connections WHERE charger_id = "
+                      "'CP-A'"),
                  std::string("connected,disconnected"));
-        QCOMPARE(text("SELECT remote_address FROM charger_connections WHERE charger_id = 'CP-A' AND event = 'connected'"),
+        QCOMPARE(text("SELECT remote_address FROM charger_connections WHERE charger_id = 'CP-A' AND event = "
+                      "'connected'"),
                  std::string("10.0.0.7:5000"));
 
         // What survives a restart: the last state, offline, with connector statuses.
         const auto states = db.loadChargerStates();
-        const auto a = std::find_if(states.begin(), states.end(), [](const auto& s) { return s.chargerId == "CP-A"; });
+        const auto a =
+            std::find_if(states.begin(), states.end(), [](const auto& s) { return s.chargerId == "CP-A"; });
         QVERIFY(a != states.end());
         QVERIFY(!a->online);
         QCOMPARE(a->vendor, std::string("ACME"));
@@ -258,12 +277,14 @@ private slots:
         store::StoreWriter writer(m_uri);
         fleet.addListener(&writer);
         for (int i = 0; i < 1500; ++i) {
-            fleet.report(domain::ChargerConnected{"nowhere-" + std::to_string(i), "ocpp1.6", "10.1.0.1:1", 1000 + i});
+            fleet.report(
+                domain::ChargerConnected{"nowhere-" + std::to_string(i), "ocpp1.6", "10.1.0.1:1", 1000 + i});
         }
         writer.start();
         QVERIFY(writer.flush(20s));
         QCOMPARE(writer.stats().written, std::uint64_t(1500));
-        QCOMPARE(count("SELECT count(*) FROM chargers WHERE id LIKE 'nowhere-%' AND lat IS NULL AND online"), 1500LL);
+        QCOMPARE(count("SELECT count(*) FROM chargers WHERE id LIKE 'nowhere-%' AND lat IS NULL AND online"),
+                 1500LL);
     }
 
     void fullQueueDropsAndCounts() {
@@ -273,7 +294,8 @@ private slots:
         contract::ChargerState state;
         state.chargerId = "overflow";
         for (int i = 0; i < 12; ++i) {
-            writer.onChargerEvent(domain::HeartbeatReceived{"overflow", i + 1}, state); // not started: queue fills
+            writer.onChargerEvent(domain::HeartbeatReceived{"overflow", i + 1},
+                                  state); // not started: queue fills
         }
         QCOMPARE(writer.stats().dropped, std::uint64_t(7));
         writer.start();

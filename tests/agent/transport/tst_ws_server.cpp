@@ -4,7 +4,6 @@
 #include "transport/ws_server.h"
 
 #include <QtTest>
-
 #include <mutex>
 #include <thread>
 
@@ -30,7 +29,8 @@ struct Journal {
     }
     bool contains(const std::string& prefix) {
         std::lock_guard lock(mutex);
-        return std::any_of(lines.begin(), lines.end(), [&](const auto& l) { return l.rfind(prefix, 0) == 0; });
+        return std::any_of(lines.begin(), lines.end(),
+                           [&](const auto& l) { return l.rfind(prefix, 0) == 0; });
     }
     int indexOf(const std::string& prefix) {
         std::lock_guard lock(mutex);
@@ -58,7 +58,9 @@ public:
         m_journal.add("binary " + m_id + " " + std::to_string(data.size()));
         m_sender->sendText("binary:" + std::to_string(data.size()));
     }
-    void onClose(const std::string& reason) override { m_journal.add("close " + m_id + " " + m_tag + " " + reason); }
+    void onClose(const std::string& reason) override {
+        m_journal.add("close " + m_id + " " + m_tag + " " + reason);
+    }
 
 private:
     std::string m_id;
@@ -252,7 +254,8 @@ private slots:
         WsTestClient client;
         QVERIFY(!client.connect(server->port(), "/ocpp/CP1"));
         // The client never reads, so it never answers the server's ping: dead after about 2 s.
-        QTRY_VERIFY_WITH_TIMEOUT(journal.contains("close CP1 #1 no data and no answer to ping (timeout)"), 6000);
+        QTRY_VERIFY_WITH_TIMEOUT(journal.contains("close CP1 #1 no data and no answer to ping (timeout)"),
+                                 6000);
     }
 
     void peerAnsweringPingsStaysConnected() {
@@ -294,8 +297,9 @@ private slots:
         WsServerOptions options;
         options.host = "127.0.0.1";
         options.port = first->port();
-        WsServer second(options, [](const std::string&) { return true; },
-                        [](const std::string&, std::shared_ptr<WsSender>) { return nullptr; });
+        WsServer second(
+            options, [](const std::string&) { return true; },
+            [](const std::string&, std::shared_ptr<WsSender>) { return nullptr; });
         try {
             second.start();
             QFAIL("start() should have thrown");

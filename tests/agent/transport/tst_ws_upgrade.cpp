@@ -10,14 +10,18 @@ class TestWsUpgrade : public QObject {
     Q_OBJECT
 
 private slots:
-    void chargerIdPlain() { QCOMPARE(chargerIdFromTarget("/ocpp/CP-001", "/ocpp/").value(), std::string("CP-001")); }
+    void chargerIdPlain() {
+        QCOMPARE(chargerIdFromTarget("/ocpp/CP-001", "/ocpp/").value(), std::string("CP-001"));
+    }
 
     void chargerIdPercentDecoded() {
         QCOMPARE(chargerIdFromTarget("/ocpp/CP%2F1%20a", "/ocpp/").value(), std::string("CP/1 a"));
         QCOMPARE(chargerIdFromTarget("/ocpp/%E5%85%85", "/ocpp/").value(), std::string("\xE5\x85\x85"));
     }
 
-    void chargerIdIgnoresQuery() { QCOMPARE(chargerIdFromTarget("/ocpp/CP1?x=1", "/ocpp/").value(), std::string("CP1")); }
+    void chargerIdIgnoresQuery() {
+        QCOMPARE(chargerIdFromTarget("/ocpp/CP1?x=1", "/ocpp/").value(), std::string("CP1"));
+    }
 
     void chargerIdRejected_data() {
         QTest::addColumn<QString>("target");

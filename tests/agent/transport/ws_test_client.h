@@ -8,7 +8,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-
 #include <chrono>
 #include <optional>
 #include <string>
@@ -45,7 +44,9 @@ public:
 
     const boost::beast::websocket::response_type& response() const { return m_response; }
 
-    boost::beast::error_code sendText(const std::string& text, Ms timeout = Ms(5000)) { return write(text, true, timeout); }
+    boost::beast::error_code sendText(const std::string& text, Ms timeout = Ms(5000)) {
+        return write(text, true, timeout);
+    }
     boost::beast::error_code sendBinary(const std::string& bytes, Ms timeout = Ms(5000)) {
         return write(bytes, false, timeout);
     }
@@ -81,7 +82,8 @@ public:
 
     void close() {
         bool done = false;
-        m_ws.async_close(boost::beast::websocket::close_code::normal, [&](boost::beast::error_code) { done = true; });
+        m_ws.async_close(boost::beast::websocket::close_code::normal,
+                         [&](boost::beast::error_code) { done = true; });
         runUntil([&] { return done; }, Ms(5000));
     }
 
