@@ -34,6 +34,7 @@ struct Options {
     int count = 200;
     std::uint64_t seed = 1;
     double speed = 60;
+    std::string startTime; ///< simulated time at start, ISO 8601; empty: now
     int threads = 1;
     double connectRate = 500;
     std::string idPrefix = "VD-BER-";
@@ -118,7 +119,17 @@ int simulate(const Options& o, const sim::Fleet& fleet) {
 
     asio::io_context io(o.threads);
     const contract::EpochMs start = contract::nowMs();
-    const sim::SimClock clock(start, start, o.speed);
+    contract::EpochMs simStart = start;
+    if (!o.startTime.empty()) {
+        const auto parsed = contract::parseIso8601(o.startTime);
+        if (!parsed) {
+            std::fprintf(stderr, "voltdesk-sim: --start-time must be an ISO 8601 time, got '%s'\n",
+                         o.startTime.c_str());
+            return 2;
+        }
+        simStart = *parsed;
+    }
+    const sim::SimClock clock(start, simStart, o.speed);
     sim::SimStats stats;
     sim::FleetClientOptions clientOptions;
     clientOptions.url = *url;
@@ -218,9 +229,13 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 1'000'000));
     app.add_option("--seed", o.seed, "Seed: the same seed and range give the same fleet and day")
         ->capture_default_str();
-    app.add_option("--speed", o.speed, "Simulated time per wall-clock time (1 = real time)")
+    app.add_option("--speed", o.speed,
+                   "Simulated time per wall-clock time (1 = real time, 0 = frozen: statuses never change)")
         ->capture_default_str()
-        ->check(CLI::Range(0.001, 1e6));
+        ->check(CLI::Range(0.0, 1e6));
+    app.add_option("--start-time", o.startTime,
+                   "Simulated time to start the day at, ISO 8601 (default: now); with --speed 0 the "
+                   "fleet's statuses are fully determined by --seed and --start-time");
     app.add_option("--threads", o.threads, "Threads running the io_context")
         ->capture_default_str()
         ->check(CLI::Range(1, 256));
