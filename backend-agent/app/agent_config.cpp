@@ -56,7 +56,11 @@ void readFile(const std::string& path, RawSettings& raw) {
     for (const auto& [key, node] : table) {
         const std::string name(key.str());
         if (knownKeys().count(name) == 0) {
-            throw ConfigError("config file " + path + ": unknown setting '" + name + "'");
+            throw ConfigError(std::string("config file ")
+                                  .append(path)
+                                  .append(": unknown setting '")
+                                  .append(name)
+                                  .append("'"));
         }
         std::string value;
         if (const auto* s = node.as_string()) {
@@ -67,10 +71,14 @@ void readFile(const std::string& path, RawSettings& raw) {
         } else if (const auto* i = node.as_integer()) {
             value = std::to_string(i->get());
         } else {
-            throw ConfigError("config file " + path + ": '" + name + "' must be a string or an integer");
+            throw ConfigError(std::string("config file ")
+                                  .append(path)
+                                  .append(": '")
+                                  .append(name)
+                                  .append("' must be a string or an integer"));
         }
         raw.values[name] = value;
-        raw.origin[name] = "config file " + path + ": " + name;
+        raw.origin[name] = std::string("config file ").append(path).append(": ").append(name);
     }
 }
 
@@ -161,11 +169,11 @@ AgentConfig validate(const RawSettings& raw) {
     }
     if (has("max-message-bytes")) {
         config.maxMessageBytes =
-            static_cast<std::size_t>(integer(raw, "max-message-bytes", 1024, 64 * 1024 * 1024));
+            static_cast<std::size_t>(integer(raw, "max-message-bytes", 1024, 64LL * 1024 * 1024));
     }
     if (has("ocpp-max-frame-bytes")) {
         config.ocppMaxFrameBytes =
-            static_cast<std::size_t>(integer(raw, "ocpp-max-frame-bytes", 1024, 64 * 1024 * 1024));
+            static_cast<std::size_t>(integer(raw, "ocpp-max-frame-bytes", 1024, 64LL * 1024 * 1024));
     }
     if (config.ocppMaxFrameBytes > config.maxMessageBytes) {
         throw ConfigError(

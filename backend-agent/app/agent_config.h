@@ -26,8 +26,8 @@ struct AgentConfig {
     std::string logLevel = "info";
     LogFormat logFormat = LogFormat::Text;
     std::chrono::seconds idleTimeout{60};
-    std::size_t maxMessageBytes = 1024 * 1024;
-    std::size_t ocppMaxFrameBytes = 64 * 1024;
+    std::size_t maxMessageBytes = std::size_t{1024} * 1024;
+    std::size_t ocppMaxFrameBytes = std::size_t{64} * 1024;
     std::chrono::milliseconds publishInterval{250};
 };
 

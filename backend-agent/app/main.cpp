@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
         }
         return 1;
     }
-    std::cout << "ocpp: " << agent.ocppUrl() << std::endl; // scripts wait for this line
+    std::cout << "ocpp: " << agent.ocppUrl() << '\n' << std::flush; // scripts wait for this line
 
     int signal = 0;
     sigwait(&stopSignals, &signal);

@@ -9,7 +9,8 @@ OcppConnectionHandler::OcppConnectionHandler(const std::string& chargerId,
                                              domain::ChargePointServices& services,
                                              ocpp16::ConnectionLimits limits)
     : m_connection(
-          chargerId, services, [sender](std::string frame) { sender->sendText(std::move(frame)); }, limits) {
+          chargerId, services,
+          [sender = std::move(sender)](std::string frame) { sender->sendText(std::move(frame)); }, limits) {
     m_connection.setErrorLog([chargerId](std::string_view message) {
         spdlog::error("ocpp: failure charger={} error=\"{}\"", chargerId, message);
     });

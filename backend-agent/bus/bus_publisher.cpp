@@ -303,8 +303,8 @@ void BusPublisher::stop(std::chrono::milliseconds timeout) {
         try {
             // Stops Paho's automatic reconnect; the broker has sent the will already.
             m_client->disconnect(std::chrono::milliseconds(0))->wait_for(std::chrono::milliseconds(500));
-        } catch (const mqtt::exception&) {
-            // Not connected: nothing to close.
+        } catch (const mqtt::exception& e) {
+            spdlog::debug("bus: disconnect while reconnecting: {}", e.what());
         }
     }
     m_connected = false;

@@ -20,7 +20,7 @@
 #include <vector>
 
 namespace mqtt {
-class async_client;
+class async_client; // NOLINT(readability-identifier-naming): Paho's name
 }
 
 namespace voltdesk::bus {

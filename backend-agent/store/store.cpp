@@ -106,8 +106,8 @@ MigrationReport Store::migrate(std::span<const EmbeddedMigration> migrations) {
             try {
                 pqxx::nontransaction(conn).exec("SELECT pg_advisory_unlock(" +
                                                 std::to_string(kMigrationLockKey) + ")");
-            } catch (const std::exception&) {
-                // The lock ends with the session anyway.
+            } catch (const std::exception& e) {
+                spdlog::debug("store: migration lock not released ({}); it ends with the session", e.what());
             }
         }
     } unlock{conn};

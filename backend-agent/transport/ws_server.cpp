@@ -66,8 +66,10 @@ public:
             return;
         }
         net::post(m_acceptor.get_executor(), [this] {
-            boost::system::error_code ignored;
-            m_acceptor.close(ignored);
+            boost::system::error_code ec;
+            if (m_acceptor.close(ec)) {
+                spdlog::debug("transport: closing the listener: {}", ec.message());
+            }
             m_backoff.cancel();
         });
         std::vector<std::shared_ptr<WsSession>> sessions;
@@ -149,8 +151,10 @@ private:
             return;
         }
         m_acceptDelay = std::chrono::milliseconds(0);
-        boost::system::error_code ignored;
-        socket.set_option(tcp::no_delay(true), ignored);
+        boost::system::error_code optionError;
+        if (socket.set_option(tcp::no_delay(true), optionError)) {
+            spdlog::debug("transport: TCP_NODELAY not set: {}", optionError.message());
+        }
         std::make_shared<HttpUpgrade>(std::move(socket), m_shared)->run();
         doAccept();
     }

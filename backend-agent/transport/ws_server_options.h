@@ -18,9 +18,9 @@ struct WsServerOptions {
     /// a client that offers none gets the first of this list.
     std::vector<std::string> subprotocols{"ocpp1.6"};
     /// Hard limit for one message; a larger one closes the connection with 1009 (message too big).
-    std::size_t maxMessageBytes = 1024 * 1024;
+    std::size_t maxMessageBytes = std::size_t{1024} * 1024;
     /// Sent but not yet written bytes above which a peer that does not read is disconnected.
-    std::size_t maxPendingWriteBytes = 4 * 1024 * 1024;
+    std::size_t maxPendingWriteBytes = std::size_t{4} * 1024 * 1024;
     /// After this long without any data from the peer a WebSocket ping is sent; after twice this long
     /// the connection is considered dead and closed. Zero disables both.
     std::chrono::seconds idleTimeout{60};

@@ -16,11 +16,11 @@ namespace net = boost::asio;
 namespace {
 
 // Upgrade requests are a few hundred bytes; anything near this is not a charger.
-constexpr std::uint32_t kMaxRequestHeaderBytes = 8 * 1024;
+constexpr std::uint32_t kMaxRequestHeaderBytes = 8U * 1024U;
 // A read buffer that grew for one big message is given back, so 10,000 idle chargers stay small.
-constexpr std::size_t kShrinkReadBufferAbove = 4 * 1024;
+constexpr std::size_t kShrinkReadBufferAbove = std::size_t{4} * 1024;
 // Messages are read in pieces of at most this, so the size limit is checked before a message is whole.
-constexpr std::size_t kReadChunkBytes = 16 * 1024;
+constexpr std::size_t kReadChunkBytes = std::size_t{16} * 1024;
 
 class SessionSender : public WsSender {
 public:
@@ -70,10 +70,9 @@ HttpUpgrade::~HttpUpgrade() {
 
 void HttpUpgrade::run() {
     net::dispatch(m_stream.get_executor(), [self = shared_from_this()] {
-        self->m_parser.emplace();
-        self->m_parser->header_limit(kMaxRequestHeaderBytes);
+        self->m_parser.header_limit(kMaxRequestHeaderBytes);
         self->m_stream.expires_after(self->m_shared->options.handshakeTimeout);
-        http::async_read(self->m_stream, self->m_buffer, *self->m_parser,
+        http::async_read(self->m_stream, self->m_buffer, self->m_parser,
                          [self](beast::error_code ec, std::size_t) { self->onRead(ec); });
     });
 }
@@ -85,7 +84,7 @@ void HttpUpgrade::onRead(beast::error_code ec) {
                       ec.message());
         return;
     }
-    const auto& request = m_parser->get();
+    const auto& request = m_parser.get();
     const auto& options = m_shared->options;
     const auto chargerId = chargerIdFromTarget(request.target(), options.pathPrefix);
     if (!chargerId) {
@@ -119,19 +118,23 @@ void HttpUpgrade::onRead(beast::error_code ec) {
     m_stream.expires_never(); // the WebSocket stream has its own timeouts
     auto session = std::make_shared<WsSession>(std::move(m_stream), m_shared, *chargerId, choice.protocol,
                                                choice.echo, remote);
-    session->start(m_parser->release());
+    session->start(m_parser.release());
 }
 
 void HttpUpgrade::refuse(http::status status, std::string body) {
-    m_response.emplace(status, m_parser->get().version());
-    m_response->set(http::field::server, "voltdesk-agent");
-    m_response->set(http::field::content_type, "text/plain; charset=utf-8");
-    m_response->keep_alive(false);
-    m_response->body() = std::move(body);
-    m_response->prepare_payload();
-    http::async_write(m_stream, *m_response, [self = shared_from_this()](beast::error_code, std::size_t) {
-        beast::error_code ignored;
-        self->m_stream.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    m_response.result(status);
+    m_response.version(m_parser.get().version());
+    m_response.set(http::field::server, "voltdesk-agent");
+    m_response.set(http::field::content_type, "text/plain; charset=utf-8");
+    m_response.keep_alive(false);
+    m_response.body() = std::move(body);
+    m_response.prepare_payload();
+    http::async_write(m_stream, m_response, [self = shared_from_this()](beast::error_code, std::size_t) {
+        // The peer may be gone already; then there is nothing to shut down.
+        beast::error_code ec;
+        if (self->m_stream.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec)) {
+            spdlog::debug("transport: shutdown after refusal: {}", ec.message());
+        }
     });
 }
 

@@ -49,8 +49,8 @@ private:
 
     boost::beast::tcp_stream m_stream;
     boost::beast::flat_buffer m_buffer;
-    std::optional<boost::beast::http::request_parser<boost::beast::http::empty_body>> m_parser;
-    std::optional<boost::beast::http::response<boost::beast::http::string_body>> m_response;
+    boost::beast::http::request_parser<boost::beast::http::empty_body> m_parser;
+    boost::beast::http::response<boost::beast::http::string_body> m_response;
     std::shared_ptr<ServerShared> m_shared;
 };
 
