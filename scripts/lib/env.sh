@@ -83,7 +83,7 @@ prepare_root() {
 # Runs a command inside the root in a private mount namespace, so no mount outlives it. The repo is
 # mounted at the same path inside, so build trees and compile_commands.json are valid on both sides.
 in_root_raw() {
-  unshare --mount --propagation private sh -c '
+  ${VOLTDESK_EXEC:-} unshare --mount --propagation private sh -c '
     root=$1; repo=$2; shift 2
     mount --rbind /dev "$root/dev" && mount -t proc proc "$root/proc" || exit 1
     mount -t sysfs sys "$root/sys" 2>/dev/null
@@ -104,9 +104,17 @@ prepare_env() {
 
 in_env() {
   if host_is_native; then
+    if [ -n "${VOLTDESK_EXEC:-}" ]; then exec "$@"; fi
     (cd "$VOLTDESK_REPO" && "$@")
   else
     in_root_raw env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
       LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" DISPLAY="${DISPLAY:-}" "$@"
   fi
+}
+
+# Like in_env, but replaces this shell, so signals sent to the calling script (Ctrl-C, SIGTERM from a
+# supervisor) reach the command itself and its clean-up runs.
+exec_in_env() {
+  cd "$VOLTDESK_REPO"
+  VOLTDESK_EXEC=exec in_env "$@"
 }
