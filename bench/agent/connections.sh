@@ -56,7 +56,7 @@ before=$(rss_kb "$agent")
 per=$(( (count + procs - 1) / procs ))
 start_ns=$(date +%s%N)
 for i in $(seq 0 $((procs - 1))); do
-  first=$(( i * per )); n=$(( count - first < per ? count - first : per ))
+  first=$(( 1 + i * per )); n=$(( count - i * per < per ? count - i * per : per ))
   "$bin/voltdesk-sim" --url "ws://127.0.0.1:$port/ocpp/" --count "$n" --first-index "$first" --seed 1 \
     --speed 1 --connect-rate 5000 --log-level warn >"$scratch/sim-$i.log" 2>&1 &
   pids+=($!)
