@@ -55,7 +55,8 @@ DecodeResult<ChargerState> decodeChargerState(std::string_view payload) {
     ChargerState s;
     const int version = f.integer("v", true);
     if (f.ok() && version != kChargerStateSchemaVersion) {
-        return DecodeResult<ChargerState>::fail("unsupported charger state version " + std::to_string(version));
+        return DecodeResult<ChargerState>::fail("unsupported charger state version " +
+                                                std::to_string(version));
     }
     s.chargerId = f.string("chargerId", true);
     s.siteId = f.string("siteId", true);

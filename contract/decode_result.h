@@ -18,7 +18,8 @@ public:
     const std::string& error() const { return m_error; }
 
 private:
-    DecodeResult(std::optional<T> value, std::string error) : m_value(std::move(value)), m_error(std::move(error)) {}
+    DecodeResult(std::optional<T> value, std::string error)
+        : m_value(std::move(value)), m_error(std::move(error)) {}
     std::optional<T> m_value;
     std::string m_error;
 };

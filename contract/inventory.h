@@ -31,7 +31,8 @@ struct Inventory {
     bool operator==(const Inventory&) const = default;
 };
 
-/// JSON: {"v":1,"sites":[SiteInfo...],"chargers":[{"chargerId","siteId","location"?,"maxPowerKw","connectors"}]}
+/// JSON:
+/// {"v":1,"sites":[SiteInfo...],"chargers":[{"chargerId","siteId","location"?,"maxPowerKw","connectors"}]}
 std::string encodeInventory(const Inventory& inventory);
 /// Refuses duplicate ids and chargers of unknown sites, naming the offending entry.
 DecodeResult<Inventory> decodeInventory(std::string_view json);

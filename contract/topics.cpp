@@ -94,7 +94,8 @@ std::string chargerStateTopic(std::string_view siteId, std::string_view chargerI
 }
 
 std::optional<ParsedTopic> parseTopic(std::string_view topic) {
-    if (!topic.starts_with(kTopicRoot) || topic.size() <= kTopicRoot.size() || topic[kTopicRoot.size()] != '/') {
+    if (!topic.starts_with(kTopicRoot) || topic.size() <= kTopicRoot.size() ||
+        topic[kTopicRoot.size()] != '/') {
         return std::nullopt;
     }
     const auto parts = split(topic.substr(kTopicRoot.size() + 1));

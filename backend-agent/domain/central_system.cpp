@@ -68,7 +68,8 @@ void CentralSystem::loadInventory(const contract::Inventory& inventory) {
             }
         }
         // A charger that connected before the inventory came is known now.
-        if (record.state.registration != toString(RegistrationStatus::Accepted) && !record.state.registration.empty()) {
+        if (record.state.registration != toString(RegistrationStatus::Accepted) &&
+            !record.state.registration.empty()) {
             record.state.registration = std::string(toString(RegistrationStatus::Accepted));
         }
     }
@@ -154,7 +155,9 @@ BootDecision CentralSystem::boot(const ChargerBooted& event) {
     return BootDecision{status, m_heartbeatInterval};
 }
 
-void CentralSystem::report(const ChargePointEvent& event) { apply(event, std::nullopt); }
+void CentralSystem::report(const ChargePointEvent& event) {
+    apply(event, std::nullopt);
+}
 
 void CentralSystem::apply(const ChargePointEvent& event, std::optional<RegistrationStatus> registration) {
     const std::string& chargerId = chargerIdOf(event);

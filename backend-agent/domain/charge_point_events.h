@@ -53,8 +53,8 @@ struct ConnectorStatusReported {
     EpochMs receivedAt = 0; ///< when the agent received it
 };
 
-using ChargePointEvent =
-    std::variant<ChargerConnected, ChargerDisconnected, ChargerBooted, HeartbeatReceived, ConnectorStatusReported>;
+using ChargePointEvent = std::variant<ChargerConnected, ChargerDisconnected, ChargerBooted, HeartbeatReceived,
+                                      ConnectorStatusReported>;
 
 /// The charger id any event is about.
 const std::string& chargerIdOf(const ChargePointEvent& event);

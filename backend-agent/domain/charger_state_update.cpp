@@ -58,6 +58,8 @@ struct Applier {
 
 } // namespace
 
-void applyEvent(contract::ChargerState& state, const ChargePointEvent& event) { std::visit(Applier{state}, event); }
+void applyEvent(contract::ChargerState& state, const ChargePointEvent& event) {
+    std::visit(Applier{state}, event);
+}
 
 } // namespace voltdesk::domain

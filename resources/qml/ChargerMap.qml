@@ -1,5 +1,5 @@
 // The console's map: a Qt Location Map with pan and zoom handlers, the charger layer (one C++ item
-// for every marker), a connection badge and a scale bar. MapView (widgets/) sets the properties
+// for every marker and cluster), a connection badge and a scale bar. MapView (widgets/) sets the properties
 // below and then turns `active` on, because a Map's plugin can be chosen only once.
 import QtQuick
 import QtLocation
@@ -21,6 +21,7 @@ Item {
     property string metreFormat: "%1 m"
 
     signal chargerClicked(string chargerId)
+    signal clusterClicked(point position)
     signal userInteracted()
 
     Component {
@@ -91,6 +92,8 @@ Item {
                         const id = markers.chargerAt(eventPoint.position)
                         if (id !== "")
                             root.chargerClicked(id)
+                        else if (markers.clusterAt(eventPoint.position).length > 0)
+                            root.clusterClicked(eventPoint.position)
                     }
                 }
                 Shortcut {

@@ -7,7 +7,6 @@
 #include "contract/site_info.h"
 
 #include <QtTest>
-
 #include <nlohmann/json.hpp>
 
 using namespace voltdesk::contract;
@@ -38,9 +37,13 @@ ChargerState sampleState() {
     return s;
 }
 
-Json sampleStateJson() { return Json::parse(encodeChargerState(sampleState())); }
+Json sampleStateJson() {
+    return Json::parse(encodeChargerState(sampleState()));
+}
 
-SiteInfo sampleSite() { return SiteInfo{"berlin-mitte", "Berlin Mitte", "Unter den Linden 1", "Europe/Berlin", {52.517, 13.389}}; }
+SiteInfo sampleSite() {
+    return SiteInfo{"berlin-mitte", "Berlin Mitte", "Unter den Linden 1", "Europe/Berlin", {52.517, 13.389}};
+}
 
 } // namespace
 
@@ -91,7 +94,8 @@ private slots:
         row("suspended evse", true, {CS::SuspendedEVSE}, ChargerStatus::Occupied);
         row("finishing", true, {CS::Finishing, CS::Unavailable}, ChargerStatus::Occupied);
         row("reserved beats unavailable", true, {CS::Unavailable, CS::Reserved}, ChargerStatus::Reserved);
-        row("unavailable beats available", true, {CS::Available, CS::Unavailable}, ChargerStatus::Unavailable);
+        row("unavailable beats available", true, {CS::Available, CS::Unavailable},
+            ChargerStatus::Unavailable);
     }
     void overallStatus() {
         QFETCH(bool, online);
@@ -153,8 +157,8 @@ private slots:
 
     void chargerStateOptionalFieldsMayBeAbsentOrNull() {
         Json j = sampleStateJson();
-        for (const char* key : {"vendor", "model", "serialNumber", "firmwareVersion", "maxPowerKw", "protocol",
-                                "registration", "lastSeen", "updatedAt", "status"}) {
+        for (const char* key : {"vendor", "model", "serialNumber", "firmwareVersion", "maxPowerKw",
+                                "protocol", "registration", "lastSeen", "updatedAt", "status"}) {
             j.erase(key);
         }
         j["location"] = nullptr;
@@ -183,31 +187,55 @@ private slots:
         QTest::newRow("string") << QByteArray("\"x\"") << "not a JSON object";
         QTest::newRow("binary") << QByteArray("\x00\xff\xfe{", 4) << "not a JSON object";
         QTest::newRow("no version") << with([](Json& j) { j.erase("v"); }) << "v is missing";
-        QTest::newRow("version 2") << with([](Json& j) { j["v"] = 2; }) << "unsupported charger state version 2";
+        QTest::newRow("version 2") << with([](Json& j) { j["v"] = 2; })
+                                   << "unsupported charger state version 2";
         QTest::newRow("version string") << with([](Json& j) { j["v"] = "1"; }) << "v must be an integer";
-        QTest::newRow("no chargerId") << with([](Json& j) { j.erase("chargerId"); }) << "chargerId is missing";
-        QTest::newRow("chargerId number") << with([](Json& j) { j["chargerId"] = 7; }) << "chargerId must be a string";
+        QTest::newRow("no chargerId")
+            << with([](Json& j) { j.erase("chargerId"); }) << "chargerId is missing";
+        QTest::newRow("chargerId number")
+            << with([](Json& j) { j["chargerId"] = 7; }) << "chargerId must be a string";
         QTest::newRow("no siteId") << with([](Json& j) { j.erase("siteId"); }) << "siteId is missing";
         QTest::newRow("no online") << with([](Json& j) { j.erase("online"); }) << "online is missing";
-        QTest::newRow("online string") << with([](Json& j) { j["online"] = "yes"; }) << "online must be true or false";
-        QTest::newRow("power string") << with([](Json& j) { j["maxPowerKw"] = "22"; }) << "maxPowerKw must be a number";
-        QTest::newRow("vendor object") << with([](Json& j) { j["vendor"] = Json::object(); }) << "vendor must be a string";
-        QTest::newRow("bad lastSeen") << with([](Json& j) { j["lastSeen"] = "yesterday"; }) << "lastSeen is not an ISO 8601 time";
-        QTest::newRow("lastSeen number") << with([](Json& j) { j["lastSeen"] = 5; }) << "lastSeen must be a string";
+        QTest::newRow("online string")
+            << with([](Json& j) { j["online"] = "yes"; }) << "online must be true or false";
+        QTest::newRow("power string")
+            << with([](Json& j) { j["maxPowerKw"] = "22"; }) << "maxPowerKw must be a number";
+        QTest::newRow("vendor object")
+            << with([](Json& j) { j["vendor"] = Json::object(); }) << "vendor must be a string";
+        QTest::newRow("bad lastSeen")
+            << with([](Json& j) { j["lastSeen"] = "yesterday"; }) << "lastSeen is not an ISO 8601 time";
+        QTest::newRow("lastSeen number")
+            << with([](Json& j) { j["lastSeen"] = 5; }) << "lastSeen must be a string";
         QTest::newRow("location not object") << with([](Json& j) { j["location"] = 5; }) << "location.";
-        QTest::newRow("location no lat") << with([](Json& j) { j["location"].erase("lat"); }) << "location.lat is missing";
-        QTest::newRow("location lon string") << with([](Json& j) { j["location"]["lon"] = "13"; }) << "location.lon must be a number";
-        QTest::newRow("lat 91") << with([](Json& j) { j["location"]["lat"] = 91; }) << "location out of range";
-        QTest::newRow("lon -181") << with([](Json& j) { j["location"]["lon"] = -181; }) << "location out of range";
-        QTest::newRow("no connectors") << with([](Json& j) { j.erase("connectors"); }) << "connectors must be an array";
-        QTest::newRow("connectors object") << with([](Json& j) { j["connectors"] = Json::object(); }) << "connectors must be an array";
-        QTest::newRow("connector not object") << with([](Json& j) { j["connectors"].push_back(3); }) << "connectors[].";
-        QTest::newRow("connector no id") << with([](Json& j) { j["connectors"][0].erase("id"); }) << "connectors[].id is missing";
-        QTest::newRow("connector id 1.5") << with([](Json& j) { j["connectors"][0]["id"] = 1.5; }) << "connectors[].id must be an integer";
-        QTest::newRow("connector no status") << with([](Json& j) { j["connectors"][1].erase("status"); }) << "connectors[].status is missing";
-        QTest::newRow("connector unknown status") << with([](Json& j) { j["connectors"][1]["status"] = "Occupied"; }) << "unknown connector status 'Occupied'";
-        QTest::newRow("connector errorCode number") << with([](Json& j) { j["connectors"][1]["errorCode"] = 1; }) << "connectors[].errorCode must be a string";
-        QTest::newRow("connector bad since") << with([](Json& j) { j["connectors"][2]["since"] = "2026-13-01T00:00:00Z"; }) << "connectors[].since is not an ISO 8601 time";
+        QTest::newRow("location no lat")
+            << with([](Json& j) { j["location"].erase("lat"); }) << "location.lat is missing";
+        QTest::newRow("location lon string")
+            << with([](Json& j) { j["location"]["lon"] = "13"; }) << "location.lon must be a number";
+        QTest::newRow("lat 91") << with([](Json& j) { j["location"]["lat"] = 91; })
+                                << "location out of range";
+        QTest::newRow("lon -181") << with([](Json& j) { j["location"]["lon"] = -181; })
+                                  << "location out of range";
+        QTest::newRow("no connectors")
+            << with([](Json& j) { j.erase("connectors"); }) << "connectors must be an array";
+        QTest::newRow("connectors object")
+            << with([](Json& j) { j["connectors"] = Json::object(); }) << "connectors must be an array";
+        QTest::newRow("connector not object")
+            << with([](Json& j) { j["connectors"].push_back(3); }) << "connectors[].";
+        QTest::newRow("connector no id")
+            << with([](Json& j) { j["connectors"][0].erase("id"); }) << "connectors[].id is missing";
+        QTest::newRow("connector id 1.5")
+            << with([](Json& j) { j["connectors"][0]["id"] = 1.5; }) << "connectors[].id must be an integer";
+        QTest::newRow("connector no status")
+            << with([](Json& j) { j["connectors"][1].erase("status"); }) << "connectors[].status is missing";
+        QTest::newRow("connector unknown status")
+            << with([](Json& j) { j["connectors"][1]["status"] = "Occupied"; })
+            << "unknown connector status 'Occupied'";
+        QTest::newRow("connector errorCode number")
+            << with([](Json& j) { j["connectors"][1]["errorCode"] = 1; })
+            << "connectors[].errorCode must be a string";
+        QTest::newRow("connector bad since")
+            << with([](Json& j) { j["connectors"][2]["since"] = "2026-13-01T00:00:00Z"; })
+            << "connectors[].since is not an ISO 8601 time";
     }
     void chargerStateRejects() {
         QFETCH(QByteArray, payload);
@@ -241,8 +269,10 @@ private slots:
         QTest::newRow("array") << QByteArray("[]") << "not a JSON object";
         QTest::newRow("no siteId") << QByteArray(R"({"name":"x"})") << "siteId is missing";
         QTest::newRow("name number") << QByteArray(R"({"siteId":"S","name":3})") << "name must be a string";
-        QTest::newRow("location no lon") << QByteArray(R"({"siteId":"S","location":{"lat":1}})") << "location.lon is missing";
-        QTest::newRow("location lat string") << QByteArray(R"({"siteId":"S","location":{"lat":"1","lon":2}})") << "location.lat must be a number";
+        QTest::newRow("location no lon")
+            << QByteArray(R"({"siteId":"S","location":{"lat":1}})") << "location.lon is missing";
+        QTest::newRow("location lat string") << QByteArray(R"({"siteId":"S","location":{"lat":"1","lon":2}})")
+                                             << "location.lat must be a number";
         QTest::newRow("location array") << QByteArray(R"({"siteId":"S","location":[1,2]})") << "location.";
     }
     void siteRejects() {
@@ -276,9 +306,12 @@ private slots:
         QTest::newRow("not json") << QByteArray("offline") << "not a JSON object";
         QTest::newRow("no agentId") << QByteArray(R"({"state":"online"})") << "agentId is missing";
         QTest::newRow("no state") << QByteArray(R"({"agentId":"a"})") << "state is missing";
-        QTest::newRow("state bool") << QByteArray(R"({"agentId":"a","state":true})") << "state must be a string";
-        QTest::newRow("state maybe") << QByteArray(R"({"agentId":"a","state":"maybe"})") << "state must be online or offline";
-        QTest::newRow("bad since") << QByteArray(R"({"agentId":"a","state":"online","since":"now"})") << "since is not an ISO 8601 time";
+        QTest::newRow("state bool") << QByteArray(R"({"agentId":"a","state":true})")
+                                    << "state must be a string";
+        QTest::newRow("state maybe") << QByteArray(R"({"agentId":"a","state":"maybe"})")
+                                     << "state must be online or offline";
+        QTest::newRow("bad since") << QByteArray(R"({"agentId":"a","state":"online","since":"now"})")
+                                   << "since is not an ISO 8601 time";
     }
     void presenceRejects() {
         QFETCH(QByteArray, payload);
@@ -321,17 +354,28 @@ private slots:
         QTest::newRow("array") << QByteArray("[]") << "not a JSON object";
         QTest::newRow("no sites") << QByteArray(R"({"chargers":[]})") << "needs the arrays";
         QTest::newRow("chargers object") << QByteArray(R"({"sites":[],"chargers":{}})") << "needs the arrays";
-        QTest::newRow("bad site") << inv("[]", R"([{"siteId":"S"},{"name":"x"}])") << "sites[1]: siteId is missing";
-        QTest::newRow("duplicate site") << inv("[]", R"([{"siteId":"S"},{"siteId":"S"}])") << "site 'S' is listed twice";
+        QTest::newRow("bad site") << inv("[]", R"([{"siteId":"S"},{"name":"x"}])")
+                                  << "sites[1]: siteId is missing";
+        QTest::newRow("duplicate site")
+            << inv("[]", R"([{"siteId":"S"},{"siteId":"S"}])") << "site 'S' is listed twice";
         QTest::newRow("no chargerId") << inv(R"([{"siteId":"S"}])") << "chargers[0]: chargerId is missing";
-        QTest::newRow("empty chargerId") << inv(R"([{"chargerId":"","siteId":"S"}])") << "chargers[0]: chargerId is empty";
-        QTest::newRow("unknown site") << inv(R"([{"chargerId":"C","siteId":"X"}])") << "chargers[0]: unknown site 'X'";
-        QTest::newRow("zero connectors") << inv(R"([{"chargerId":"C","siteId":"S","connectors":0}])") << "connectors must be between 1 and 32";
-        QTest::newRow("33 connectors") << inv(R"([{"chargerId":"C","siteId":"S","connectors":33}])") << "connectors must be between 1 and 32";
-        QTest::newRow("connectors string") << inv(R"([{"chargerId":"C","siteId":"S","connectors":"2"}])") << "connectors must be an integer";
-        QTest::newRow("negative power") << inv(R"([{"chargerId":"C","siteId":"S","maxPowerKw":-1}])") << "maxPowerKw must not be negative";
-        QTest::newRow("bad location") << inv(R"([{"chargerId":"C","siteId":"S","location":{"lat":1}}])") << "chargers[0]: location.lon is missing";
-        QTest::newRow("duplicate charger") << inv(R"([{"chargerId":"C","siteId":"S"},{"chargerId":"C","siteId":"S"}])") << "charger 'C' is listed twice";
+        QTest::newRow("empty chargerId")
+            << inv(R"([{"chargerId":"","siteId":"S"}])") << "chargers[0]: chargerId is empty";
+        QTest::newRow("unknown site")
+            << inv(R"([{"chargerId":"C","siteId":"X"}])") << "chargers[0]: unknown site 'X'";
+        QTest::newRow("zero connectors") << inv(R"([{"chargerId":"C","siteId":"S","connectors":0}])")
+                                         << "connectors must be between 1 and 32";
+        QTest::newRow("33 connectors") << inv(R"([{"chargerId":"C","siteId":"S","connectors":33}])")
+                                       << "connectors must be between 1 and 32";
+        QTest::newRow("connectors string")
+            << inv(R"([{"chargerId":"C","siteId":"S","connectors":"2"}])") << "connectors must be an integer";
+        QTest::newRow("negative power") << inv(R"([{"chargerId":"C","siteId":"S","maxPowerKw":-1}])")
+                                        << "maxPowerKw must not be negative";
+        QTest::newRow("bad location") << inv(R"([{"chargerId":"C","siteId":"S","location":{"lat":1}}])")
+                                      << "chargers[0]: location.lon is missing";
+        QTest::newRow("duplicate charger")
+            << inv(R"([{"chargerId":"C","siteId":"S"},{"chargerId":"C","siteId":"S"}])")
+            << "charger 'C' is listed twice";
         QTest::newRow("charger not object") << inv(R"([5])") << "chargers[0]: ";
     }
     void inventoryRejects() {

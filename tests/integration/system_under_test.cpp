@@ -23,9 +23,13 @@ ChildProgram::~ChildProgram() {
     }
 }
 
-bool ChildProgram::started() const { return m_process->state() != QProcess::NotRunning || m_process->exitCode() == 0; }
+bool ChildProgram::started() const {
+    return m_process->state() != QProcess::NotRunning || m_process->exitCode() == 0;
+}
 
-bool ChildProgram::running() const { return m_process->state() == QProcess::Running; }
+bool ChildProgram::running() const {
+    return m_process->state() == QProcess::Running;
+}
 
 QString ChildProgram::waitForLine(const QString& prefix, int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);

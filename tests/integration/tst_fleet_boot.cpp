@@ -32,7 +32,8 @@ struct Expected {
 // What each charger reports with the day frozen at kStartTime, computed by the simulator's own
 // library so the test and the simulator cannot disagree about the scenario, only about delivery.
 std::map<QString, Expected> expectedFleet(const std::string& prefix) {
-    const auto fleet = sim::generateFleet({.seed = kSeed, .count = kChargers, .firstIndex = 1, .idPrefix = prefix});
+    const auto fleet =
+        sim::generateFleet({.seed = kSeed, .count = kChargers, .firstIndex = 1, .idPrefix = prefix});
     const auto start = *contract::parseIso8601(kStartTime);
     std::map<QString, Expected> expected;
     for (const auto& charger : fleet.chargers) {
@@ -58,8 +59,10 @@ class TestFleetBoot : public QObject {
 private slots:
     void fiveHundredChargersReachTheConsoleWithTheirStatuses() {
         const auto services = testing::testServices();
-        QVERIFY2(!services.postgres.isEmpty() && !services.mqtt.isEmpty(), "the services fixture did not run");
-        const QString database = testing::createScratchDatabase(services.postgres, QStringLiteral("fleet_boot"));
+        QVERIFY2(!services.postgres.isEmpty() && !services.mqtt.isEmpty(),
+                 "the services fixture did not run");
+        const QString database =
+            testing::createScratchDatabase(services.postgres, QStringLiteral("fleet_boot"));
         QVERIFY(!database.isEmpty());
 
         const std::string prefix = "IT" + std::to_string(QCoreApplication::applicationPid() % 100000) + "-";
@@ -74,20 +77,23 @@ private slots:
 
         QTemporaryDir scratch;
         const QString inventory = scratch.filePath(QStringLiteral("inventory.json"));
-        const QStringList fleetArgs{QStringLiteral("--count"), QString::number(kChargers), QStringLiteral("--seed"),
-                                    QString::number(kSeed), QStringLiteral("--id-prefix"), qprefix};
+        const QStringList fleetArgs{QStringLiteral("--count"),     QString::number(kChargers),
+                                    QStringLiteral("--seed"),      QString::number(kSeed),
+                                    QStringLiteral("--id-prefix"), qprefix};
         {
             testing::ChildProgram writer(QStringLiteral("voltdesk-sim"),
-                                         fleetArgs + QStringList{QStringLiteral("--write-inventory"), inventory});
+                                         fleetArgs +
+                                             QStringList{QStringLiteral("--write-inventory"), inventory});
             QTRY_VERIFY_WITH_TIMEOUT(!writer.running(), 20000);
             QCOMPARE(writer.stop(), 0);
         }
 
-        testing::ChildProgram agent(
-            QStringLiteral("voltdesk-agent"),
-            {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--postgres"), database,
-             QStringLiteral("--mqtt"), services.mqtt, QStringLiteral("--agent-id"), QStringLiteral("it-") + qprefix,
-             QStringLiteral("--inventory"), inventory, QStringLiteral("--log-level"), QStringLiteral("warn")});
+        testing::ChildProgram agent(QStringLiteral("voltdesk-agent"),
+                                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                     QStringLiteral("--postgres"), database, QStringLiteral("--mqtt"),
+                                     services.mqtt, QStringLiteral("--agent-id"),
+                                     QStringLiteral("it-") + qprefix, QStringLiteral("--inventory"),
+                                     inventory, QStringLiteral("--log-level"), QStringLiteral("warn")});
         const QString endpoint = agent.waitForLine(QStringLiteral("ocpp: "), 30000);
         QVERIFY2(!endpoint.isEmpty(), qPrintable(agent.output()));
 
@@ -96,15 +102,17 @@ private slots:
         options.uri = services.mqtt;
         models::BrokerLink link(options);
         connect(&link, &models::BrokerLink::messagesReceived, &model, &models::ChargerModel::applyMessages);
-        connect(&link, &models::BrokerLink::connectionChanged, &model, &models::ChargerModel::setBrokerConnected);
+        connect(&link, &models::BrokerLink::connectionChanged, &model,
+                &models::ChargerModel::setBrokerConnected);
         QVERIFY(link.start());
 
-        testing::ChildProgram sim(QStringLiteral("voltdesk-sim"),
-                                  fleetArgs + QStringList{QStringLiteral("--url"), endpoint, QStringLiteral("--speed"),
-                                                          QStringLiteral("0"), QStringLiteral("--start-time"),
-                                                          QString::fromLatin1(kStartTime), QStringLiteral("--connect-rate"),
-                                                          QStringLiteral("0"), QStringLiteral("--progress-interval"),
-                                                          QStringLiteral("0")});
+        testing::ChildProgram sim(
+            QStringLiteral("voltdesk-sim"),
+            fleetArgs + QStringList{QStringLiteral("--url"), endpoint, QStringLiteral("--speed"),
+                                    QStringLiteral("0"), QStringLiteral("--start-time"),
+                                    QString::fromLatin1(kStartTime), QStringLiteral("--connect-rate"),
+                                    QStringLiteral("0"), QStringLiteral("--progress-interval"),
+                                    QStringLiteral("0")});
         QVERIFY2(sim.running(), qPrintable(sim.output()));
 
         // Until every charger shows exactly what the simulator reported, or the deadline passes.
@@ -118,7 +126,8 @@ private slots:
                 }
                 const auto& state = model.stateAt(row);
                 if (state.overall() != e.overall || !state.online) {
-                    wrong << id + QStringLiteral(": ") + QString::fromUtf8(contract::toString(state.overall()).data());
+                    wrong << id + QStringLiteral(": ") +
+                                 QString::fromUtf8(contract::toString(state.overall()).data());
                     continue;
                 }
                 for (const auto& [connectorId, status] : e.connectors) {
@@ -133,7 +142,8 @@ private slots:
             return wrong;
         };
         QTRY_VERIFY2_WITH_TIMEOUT(mismatches().isEmpty(),
-                                  qPrintable(QString::number(mismatches().size()) + QStringLiteral(" wrong, e.g. ") +
+                                  qPrintable(QString::number(mismatches().size()) +
+                                             QStringLiteral(" wrong, e.g. ") +
                                              mismatches().mid(0, 5).join(QStringLiteral("; "))),
                                   45000);
 

@@ -38,8 +38,10 @@ QString createScratchDatabase(const QString& serverUri, const QString& prefix) {
     uri.replace(QRegularExpression(QStringLiteral("/[^/]*$")), QStringLiteral("/") + name);
     const QStringList drop{serverUri, QStringLiteral("-qc"),
                            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)};
-    const QStringList create{serverUri, QStringLiteral("-qc"), QStringLiteral("CREATE DATABASE %1").arg(name)};
-    if (QProcess::execute(QStringLiteral("psql"), drop) != 0 || QProcess::execute(QStringLiteral("psql"), create) != 0) {
+    const QStringList create{serverUri, QStringLiteral("-qc"),
+                             QStringLiteral("CREATE DATABASE %1").arg(name)};
+    if (QProcess::execute(QStringLiteral("psql"), drop) != 0 ||
+        QProcess::execute(QStringLiteral("psql"), create) != 0) {
         return {};
     }
     return uri;

@@ -21,7 +21,8 @@ using enum Initiator;
 
 const std::array<ActionSpec, 28> kActions{{
     {"Authorize", Core, ChargePoint},
-    {"BootNotification", Core, ChargePoint, check<BootNotificationRequest>, check<BootNotificationConfirmation>},
+    {"BootNotification", Core, ChargePoint, check<BootNotificationRequest>,
+     check<BootNotificationConfirmation>},
     {"ChangeAvailability", Core, CentralSystem},
     {"ChangeConfiguration", Core, CentralSystem},
     {"ClearCache", Core, CentralSystem},
@@ -62,6 +63,8 @@ const ActionSpec* findAction(std::string_view name) {
     return nullptr;
 }
 
-std::span<const ActionSpec> allActions() { return kActions; }
+std::span<const ActionSpec> allActions() {
+    return kActions;
+}
 
 } // namespace voltdesk::ocpp16

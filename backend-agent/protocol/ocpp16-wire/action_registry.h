@@ -5,14 +5,20 @@
 #include "protocol/ocpp16-wire/payload_result.h"
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <span>
 #include <string_view>
 
 namespace voltdesk::ocpp16 {
 
-enum class FeatureProfile { Core, FirmwareManagement, LocalAuthListManagement, Reservation, SmartCharging, RemoteTrigger };
+enum class FeatureProfile {
+    Core,
+    FirmwareManagement,
+    LocalAuthListManagement,
+    Reservation,
+    SmartCharging,
+    RemoteTrigger
+};
 
 /// Who sends the CALL of an action.
 enum class Initiator { ChargePoint, CentralSystem, Either };

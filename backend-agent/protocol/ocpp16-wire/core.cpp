@@ -62,9 +62,15 @@ template <typename T> PayloadResult<T> finish(const PayloadReader& reader, T val
 
 } // namespace
 
-std::string_view toString(RegistrationStatus value) { return enumName(kRegistrationNames, value); }
-std::string_view toString(ChargePointStatus value) { return enumName(kStatusNames, value); }
-std::string_view toString(ChargePointErrorCode value) { return enumName(kErrorCodeNames, value); }
+std::string_view toString(RegistrationStatus value) {
+    return enumName(kRegistrationNames, value);
+}
+std::string_view toString(ChargePointStatus value) {
+    return enumName(kStatusNames, value);
+}
+std::string_view toString(ChargePointErrorCode value) {
+    return enumName(kErrorCodeNames, value);
+}
 
 std::optional<RegistrationStatus> registrationStatusFromString(std::string_view text) {
     return enumFromName(kRegistrationNames, text);
@@ -94,12 +100,17 @@ Json encode(const BootNotificationConfirmation& m) {
                 {"interval", m.interval}};
 }
 
-Json encode(const HeartbeatRequest&) { return Json::object(); }
+Json encode(const HeartbeatRequest&) {
+    return Json::object();
+}
 
-Json encode(const HeartbeatConfirmation& m) { return Json{{"currentTime", contract::toIso8601(m.currentTime)}}; }
+Json encode(const HeartbeatConfirmation& m) {
+    return Json{{"currentTime", contract::toIso8601(m.currentTime)}};
+}
 
 Json encode(const StatusNotificationRequest& m) {
-    Json j{{"connectorId", m.connectorId}, {"errorCode", toString(m.errorCode)}, {"status", toString(m.status)}};
+    Json j{
+        {"connectorId", m.connectorId}, {"errorCode", toString(m.errorCode)}, {"status", toString(m.status)}};
     putOptional(j, "info", m.info);
     if (m.timestamp) {
         j["timestamp"] = contract::toIso8601(*m.timestamp);
@@ -109,7 +120,9 @@ Json encode(const StatusNotificationRequest& m) {
     return j;
 }
 
-Json encode(const StatusNotificationConfirmation&) { return Json::object(); }
+Json encode(const StatusNotificationConfirmation&) {
+    return Json::object();
+}
 
 template <> PayloadResult<BootNotificationRequest> decode<BootNotificationRequest>(const Json& payload) {
     PayloadReader r(payload);
@@ -126,7 +139,8 @@ template <> PayloadResult<BootNotificationRequest> decode<BootNotificationReques
     return finish(r, std::move(m));
 }
 
-template <> PayloadResult<BootNotificationConfirmation> decode<BootNotificationConfirmation>(const Json& payload) {
+template <>
+PayloadResult<BootNotificationConfirmation> decode<BootNotificationConfirmation>(const Json& payload) {
     PayloadReader r(payload);
     BootNotificationConfirmation m;
     m.status = r.enumeration("status", true, kRegistrationNames).value_or(RegistrationStatus::Rejected);
@@ -151,7 +165,8 @@ template <> PayloadResult<StatusNotificationRequest> decode<StatusNotificationRe
     PayloadReader r(payload);
     StatusNotificationRequest m;
     m.connectorId = static_cast<int>(r.integer("connectorId", true, 0, INT_MAX).value_or(0));
-    m.errorCode = r.enumeration("errorCode", true, kErrorCodeNames).value_or(ChargePointErrorCode::OtherError);
+    m.errorCode =
+        r.enumeration("errorCode", true, kErrorCodeNames).value_or(ChargePointErrorCode::OtherError);
     m.info = r.optionalString("info", 50);
     m.status = r.enumeration("status", true, kStatusNames).value_or(ChargePointStatus::Unavailable);
     m.timestamp = r.dateTime("timestamp", false);

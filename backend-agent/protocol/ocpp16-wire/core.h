@@ -6,7 +6,6 @@
 #include "protocol/ocpp16-wire/payload_result.h"
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,8 +56,8 @@ std::optional<ChargePointErrorCode> chargePointErrorCodeFromString(std::string_v
 
 struct BootNotificationRequest {
     static constexpr std::string_view kAction = "BootNotification";
-    std::string chargePointVendor; ///< CiString20
-    std::string chargePointModel;  ///< CiString20
+    std::string chargePointVendor;                      ///< CiString20
+    std::string chargePointModel;                       ///< CiString20
     std::optional<std::string> chargePointSerialNumber; ///< CiString25
     std::optional<std::string> chargeBoxSerialNumber;   ///< CiString25
     std::optional<std::string> firmwareVersion;         ///< CiString50
@@ -117,14 +116,17 @@ nlohmann::json encode(const StatusNotificationConfirmation& message);
 /// Checks a payload against the message's schema (codes as PayloadReader documents) and reads it.
 template <typename T> PayloadResult<T> decode(const nlohmann::json& payload);
 
-template <> PayloadResult<BootNotificationRequest> decode<BootNotificationRequest>(const nlohmann::json& payload);
 template <>
-PayloadResult<BootNotificationConfirmation> decode<BootNotificationConfirmation>(const nlohmann::json& payload);
+PayloadResult<BootNotificationRequest> decode<BootNotificationRequest>(const nlohmann::json& payload);
+template <>
+PayloadResult<BootNotificationConfirmation>
+decode<BootNotificationConfirmation>(const nlohmann::json& payload);
 template <> PayloadResult<HeartbeatRequest> decode<HeartbeatRequest>(const nlohmann::json& payload);
 template <> PayloadResult<HeartbeatConfirmation> decode<HeartbeatConfirmation>(const nlohmann::json& payload);
 template <>
 PayloadResult<StatusNotificationRequest> decode<StatusNotificationRequest>(const nlohmann::json& payload);
 template <>
-PayloadResult<StatusNotificationConfirmation> decode<StatusNotificationConfirmation>(const nlohmann::json& payload);
+PayloadResult<StatusNotificationConfirmation>
+decode<StatusNotificationConfirmation>(const nlohmann::json& payload);
 
 } // namespace voltdesk::ocpp16

@@ -61,7 +61,8 @@ std::optional<std::string> PayloadReader::optionalString(const char* key, std::s
     return ok() ? std::optional(std::move(s)) : std::nullopt;
 }
 
-std::optional<long long> PayloadReader::integer(const char* key, bool required, long long min, long long max) {
+std::optional<long long> PayloadReader::integer(const char* key, bool required, long long min,
+                                                long long max) {
     const auto* v = find(key, required);
     if (v == nullptr) {
         return std::nullopt;

@@ -5,10 +5,9 @@
 #include "contract/iso8601.h"
 #include "protocol/ocpp16-wire/payload_result.h"
 
-#include <nlohmann/json.hpp>
-
 #include <array>
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,7 +60,8 @@ public:
         }
         const auto value = enumFromName(names, *text);
         if (!value) {
-            fail(ErrorCode::PropertyConstraintViolation, key, "'" + *text + "' is not one of the allowed values");
+            fail(ErrorCode::PropertyConstraintViolation, key,
+                 "'" + *text + "' is not one of the allowed values");
         }
         return value;
     }

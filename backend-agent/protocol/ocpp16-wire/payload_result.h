@@ -25,7 +25,8 @@ public:
     const PayloadError& error() const { return m_error; }
 
 private:
-    PayloadResult(std::optional<T> value, PayloadError error) : m_value(std::move(value)), m_error(std::move(error)) {}
+    PayloadResult(std::optional<T> value, PayloadError error)
+        : m_value(std::move(value)), m_error(std::move(error)) {}
     std::optional<T> m_value;
     PayloadError m_error;
 };

@@ -9,7 +9,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::size_t skipSpace(std::string_view s, std::size_t pos) {
     while (pos < s.size() && isSpace(s[pos])) {
@@ -70,12 +72,17 @@ std::size_t nestingDepth(std::string_view s, std::size_t limit) {
     return deepest;
 }
 
-std::string dumpJson(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string dumpJson(const Json& j) {
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 // A default-constructed (null) payload means "no fields": OCPP-J always sends an object.
-std::string dumpObject(const Json& j) { return j.is_null() ? std::string("{}") : dumpJson(j); }
+std::string dumpObject(const Json& j) {
+    return j.is_null() ? std::string("{}") : dumpJson(j);
+}
 
-FrameError frameError(std::string id, std::optional<MessageType> type, ErrorCode code, std::string description) {
+FrameError frameError(std::string id, std::optional<MessageType> type, ErrorCode code,
+                      std::string description) {
     return FrameError{makeCallError(id.empty() ? std::string(kUnknownMessageId) : std::move(id), code,
                                     std::move(description)),
                       type};
@@ -83,7 +90,8 @@ FrameError frameError(std::string id, std::optional<MessageType> type, ErrorCode
 
 FrameError errorFromPrefix(std::string_view text, ErrorCode code, std::string description) {
     FramePrefix prefix = scanFramePrefix(text);
-    return frameError(prefix.messageId.value_or(std::string()), prefix.messageType, code, std::move(description));
+    return frameError(prefix.messageId.value_or(std::string()), prefix.messageType, code,
+                      std::move(description));
 }
 
 std::string idOf(const Json& element) {
@@ -171,7 +179,8 @@ ParsedFrame parseFrame(std::string_view text, const FrameLimits& limits) {
     }
     if (nestingDepth(text, limits.maxNestingDepth) > limits.maxNestingDepth) {
         return errorFromPrefix(text, ErrorCode::FormationViolation,
-                               "JSON nested deeper than " + std::to_string(limits.maxNestingDepth) + " levels");
+                               "JSON nested deeper than " + std::to_string(limits.maxNestingDepth) +
+                                   " levels");
     }
     Json json = Json::parse(text, nullptr, false);
     if (json.is_discarded()) {
@@ -218,22 +227,26 @@ ParsedFrame parseFrame(std::string_view text, const FrameLimits& limits) {
             return frameError(std::move(id), type, ErrorCode::FormationViolation, "action must be a string");
         }
         if (!a[3].is_object()) {
-            return frameError(std::move(id), type, ErrorCode::FormationViolation, "payload must be a JSON object");
+            return frameError(std::move(id), type, ErrorCode::FormationViolation,
+                              "payload must be a JSON object");
         }
         return Call{std::move(id), a[2].get<std::string>(), std::move(a[3])};
     case MessageType::CallResult:
         if (!a[2].is_object()) {
-            return frameError(std::move(id), type, ErrorCode::FormationViolation, "payload must be a JSON object");
+            return frameError(std::move(id), type, ErrorCode::FormationViolation,
+                              "payload must be a JSON object");
         }
         return CallResult{std::move(id), std::move(a[2])};
     case MessageType::CallError: {
         if (!a[2].is_string() || !a[3].is_string() || (a.size() == 5 && !a[4].is_object())) {
-            return frameError(std::move(id), type, ErrorCode::FormationViolation,
-                              "a CALLERROR needs a string code, a string description and an object of details");
+            return frameError(
+                std::move(id), type, ErrorCode::FormationViolation,
+                "a CALLERROR needs a string code, a string description and an object of details");
         }
         CallError error;
         error.messageId = std::move(id);
-        error.code = errorCodeFromString(a[2].get_ref<const std::string&>()).value_or(ErrorCode::GenericError);
+        error.code =
+            errorCodeFromString(a[2].get_ref<const std::string&>()).value_or(ErrorCode::GenericError);
         error.description = a[3].get<std::string>();
         if (a.size() == 5) {
             error.details = std::move(a[4]);
@@ -245,7 +258,8 @@ ParsedFrame parseFrame(std::string_view text, const FrameLimits& limits) {
 }
 
 std::string serialize(const Call& call) {
-    return "[2," + dumpJson(call.messageId) + "," + dumpJson(call.action) + "," + dumpObject(call.payload) + "]";
+    return "[2," + dumpJson(call.messageId) + "," + dumpJson(call.action) + "," + dumpObject(call.payload) +
+           "]";
 }
 
 std::string serialize(const CallResult& result) {

@@ -4,9 +4,8 @@
 
 #include "protocol/ocpp16-wire/error_code.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

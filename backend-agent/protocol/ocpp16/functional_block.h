@@ -8,7 +8,6 @@
 #include "protocol/ocpp16-wire/rpc_frame.h"
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>

@@ -32,7 +32,9 @@ Ocpp16Connection::Ocpp16Connection(std::string chargerId, domain::ChargePointSer
 
 Ocpp16Connection::~Ocpp16Connection() = default;
 
-void Ocpp16Connection::setErrorLog(ErrorLog log) { m_errorLog = std::move(log); }
+void Ocpp16Connection::setErrorLog(ErrorLog log) {
+    m_errorLog = std::move(log);
+}
 
 void Ocpp16Connection::onOpen(std::string remoteAddress) {
     try {
@@ -40,8 +42,8 @@ void Ocpp16Connection::onOpen(std::string remoteAddress) {
                                                    std::move(remoteAddress), m_clock()});
         m_connectedReported = true;
     } catch (...) {
-        logError("reporting the connection of " + m_session.chargerId + " failed: " +
-                 describe(std::current_exception()));
+        logError("reporting the connection of " + m_session.chargerId +
+                 " failed: " + describe(std::current_exception()));
     }
 }
 
@@ -53,8 +55,8 @@ void Ocpp16Connection::onClose(std::string_view reason) {
     try {
         m_services.report(domain::ChargerDisconnected{m_session.chargerId, std::string(reason), m_clock()});
     } catch (...) {
-        logError("reporting the disconnection of " + m_session.chargerId + " failed: " +
-                 describe(std::current_exception()));
+        logError("reporting the disconnection of " + m_session.chargerId +
+                 " failed: " + describe(std::current_exception()));
     }
 }
 
@@ -64,10 +66,11 @@ void Ocpp16Connection::onText(std::string_view frame) {
     } catch (...) {
         // handleCall answers its own failures; this is a failure before the call was known.
         try {
-            logError("handling a frame from " + m_session.chargerId + " failed: " +
-                     describe(std::current_exception()));
+            logError("handling a frame from " + m_session.chargerId +
+                     " failed: " + describe(std::current_exception()));
             const FramePrefix prefix = scanFramePrefix(frame);
-            if (prefix.messageType != MessageType::CallResult && prefix.messageType != MessageType::CallError) {
+            if (prefix.messageType != MessageType::CallResult &&
+                prefix.messageType != MessageType::CallError) {
                 sendError(prefix.messageId.value_or(std::string(kUnknownMessageId)), ErrorCode::InternalError,
                           "internal error");
             }
@@ -94,8 +97,8 @@ void Ocpp16Connection::onBinary(std::string_view frame) {
             sendError(std::move(id), ErrorCode::FormationViolation, "OCPP-J accepts text frames only");
         }
     } catch (...) {
-        logError("handling a binary frame from " + m_session.chargerId + " failed: " +
-                 describe(std::current_exception()));
+        logError("handling a binary frame from " + m_session.chargerId +
+                 " failed: " + describe(std::current_exception()));
     }
 }
 
@@ -121,8 +124,9 @@ void Ocpp16Connection::handleCall(const Call& call, contract::EpochMs receivedAt
         }
         if (m_session.registration == domain::RegistrationStatus::Rejected &&
             call.action != "BootNotification") {
-            sendError(call.messageId, ErrorCode::SecurityError,
-                      "the central system rejected this charge point's boot; only BootNotification is accepted");
+            sendError(
+                call.messageId, ErrorCode::SecurityError,
+                "the central system rejected this charge point's boot; only BootNotification is accepted");
             return;
         }
         FunctionalBlock* block = nullptr;
@@ -133,7 +137,8 @@ void Ocpp16Connection::handleCall(const Call& call, contract::EpochMs receivedAt
             }
         }
         if (block == nullptr) {
-            sendError(call.messageId, ErrorCode::NotSupported, "action '" + call.action + "' is not supported");
+            sendError(call.messageId, ErrorCode::NotSupported,
+                      "action '" + call.action + "' is not supported");
             return;
         }
         CallReply reply = block->handle(IncomingCall{call, receivedAt, m_session});
@@ -144,8 +149,8 @@ void Ocpp16Connection::handleCall(const Call& call, contract::EpochMs receivedAt
             sendError(call.messageId, error.code, std::move(error.description));
         }
     } catch (...) {
-        logError("handling " + call.action + " from " + m_session.chargerId + " failed: " +
-                 describe(std::current_exception()));
+        logError("handling " + call.action + " from " + m_session.chargerId +
+                 " failed: " + describe(std::current_exception()));
         sendError(call.messageId, ErrorCode::InternalError, "internal error while handling " + call.action);
     }
 }

@@ -2,7 +2,6 @@
 #include "domain/central_system.h"
 
 #include <QtTest>
-
 #include <atomic>
 #include <map>
 #include <thread>
@@ -24,7 +23,9 @@ contract::Inventory sampleInventory() {
     return inv;
 }
 
-ChargerBooted booted(const std::string& id) { return ChargerBooted{id, "V", "M", "SN", "FW", 1000}; }
+ChargerBooted booted(const std::string& id) {
+    return ChargerBooted{id, "V", "M", "SN", "FW", 1000};
+}
 
 ConnectorStatusReported status(const std::string& id, int connector, ConnectorStatus s, EpochMs at = 1000) {
     ConnectorStatusReported e;
@@ -129,7 +130,8 @@ private slots:
     }
 
     void liveStateFollowsReports() {
-        CentralSystem cs(UnknownChargerPolicy::Accept, std::chrono::seconds(300), [] { return EpochMs(4242); });
+        CentralSystem cs(UnknownChargerPolicy::Accept, std::chrono::seconds(300),
+                         [] { return EpochMs(4242); });
         cs.loadInventory(sampleInventory());
         cs.report(ChargerConnected{"CP-A", "ocpp1.6", "10.0.0.1", 900});
         auto s = *cs.charger("CP-A");
@@ -249,8 +251,9 @@ private slots:
                 for (int r = 0; r < kRounds; ++r) {
                     for (int c = 0; c < kChargersPerThread; ++c) {
                         const std::string id = "CP-" + std::to_string(t) + "-" + std::to_string(c);
-                        cs.report(status(id, 1 + r % 2, r % 3 == 0 ? ConnectorStatus::Charging
-                                                                   : ConnectorStatus::Available, r));
+                        cs.report(status(id, 1 + r % 2,
+                                         r % 3 == 0 ? ConnectorStatus::Charging : ConnectorStatus::Available,
+                                         r));
                         // Every thread also hammers one shared charger, like two links of one charger.
                         cs.report(HeartbeatReceived{"CP-shared", r});
                     }

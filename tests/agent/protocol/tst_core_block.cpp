@@ -93,8 +93,8 @@ private slots:
     }
 
     void statusMappingIsOneToOne() {
-        for (const char* name : {"Available", "Preparing", "Charging", "SuspendedEVSE", "SuspendedEV", "Finishing",
-                                 "Reserved", "Unavailable", "Faulted"}) {
+        for (const char* name : {"Available", "Preparing", "Charging", "SuspendedEVSE", "SuspendedEV",
+                                 "Finishing", "Reserved", "Unavailable", "Faulted"}) {
             const auto wire = chargePointStatusFromString(name);
             QVERIFY(wire);
             QCOMPARE(contract::toString(toConnectorStatus(*wire)), std::string_view(name));

@@ -4,7 +4,6 @@
 #include "protocol/ocpp16-wire/core.h"
 
 #include <QtTest>
-
 #include <nlohmann/json.hpp>
 
 using namespace voltdesk::ocpp16;
@@ -12,9 +11,13 @@ using Json = nlohmann::json;
 
 namespace {
 
-Json bootPayload() { return Json{{"chargePointVendor", "Alpitronic"}, {"chargePointModel", "HYC300"}}; }
+Json bootPayload() {
+    return Json{{"chargePointVendor", "Alpitronic"}, {"chargePointModel", "HYC300"}};
+}
 
-Json statusPayload() { return Json{{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Available"}}; }
+Json statusPayload() {
+    return Json{{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Available"}};
+}
 
 template <typename T> ErrorCode codeOf(const Json& payload) {
     const auto result = decode<T>(payload);
@@ -160,7 +163,8 @@ private slots:
         QVERIFY(conf);
         QCOMPARE(conf.value().currentTime, 1795686025000);
         QVERIFY(codeOf<HeartbeatConfirmation>(Json::object()) == ErrorCode::OccurenceConstraintViolation);
-        QVERIFY(codeOf<HeartbeatConfirmation>(Json{{"currentTime", 5}}) == ErrorCode::TypeConstraintViolation);
+        QVERIFY(codeOf<HeartbeatConfirmation>(Json{{"currentTime", 5}}) ==
+                ErrorCode::TypeConstraintViolation);
     }
 
     void payloadMustBeObject() {
@@ -194,18 +198,18 @@ private slots:
     }
 
     void everyStatusAndErrorCode() {
-        for (const char* s : {"Available", "Preparing", "Charging", "SuspendedEVSE", "SuspendedEV", "Finishing",
-                              "Reserved", "Unavailable", "Faulted"}) {
+        for (const char* s : {"Available", "Preparing", "Charging", "SuspendedEVSE", "SuspendedEV",
+                              "Finishing", "Reserved", "Unavailable", "Faulted"}) {
             Json p = statusPayload();
             p["status"] = s;
             const auto back = decode<StatusNotificationRequest>(p);
             QVERIFY2(back, s);
             QCOMPARE(toString(back.value().status), std::string_view(s));
         }
-        for (const char* e : {"ConnectorLockFailure", "EVCommunicationError", "GroundFailure", "HighTemperature",
-                              "InternalError", "LocalListConflict", "NoError", "OtherError", "OverCurrentFailure",
-                              "PowerMeterFailure", "PowerSwitchFailure", "ReaderFailure", "ResetFailure",
-                              "UnderVoltage", "OverVoltage", "WeakSignal"}) {
+        for (const char* e : {"ConnectorLockFailure", "EVCommunicationError", "GroundFailure",
+                              "HighTemperature", "InternalError", "LocalListConflict", "NoError",
+                              "OtherError", "OverCurrentFailure", "PowerMeterFailure", "PowerSwitchFailure",
+                              "ReaderFailure", "ResetFailure", "UnderVoltage", "OverVoltage", "WeakSignal"}) {
             Json p = statusPayload();
             p["errorCode"] = e;
             const auto back = decode<StatusNotificationRequest>(p);
@@ -234,7 +238,8 @@ private slots:
         row("connectorId string", "connectorId", "1", "TypeConstraintViolation");
         row("connectorId float", "connectorId", 1.0, "TypeConstraintViolation");
         row("connectorId huge", "connectorId", 99999999999LL, "PropertyConstraintViolation");
-        row("connectorId huge unsigned", "connectorId", 18446744073709551615ULL, "PropertyConstraintViolation");
+        row("connectorId huge unsigned", "connectorId", 18446744073709551615ULL,
+            "PropertyConstraintViolation");
         row("connectorId bool", "connectorId", true, "TypeConstraintViolation");
         row("status unknown", "status", "Occupied", "PropertyConstraintViolation");
         row("status lower case", "status", "available", "PropertyConstraintViolation");
@@ -243,7 +248,8 @@ private slots:
         row("info 51 chars", "info", std::string(51, 'i'), "PropertyConstraintViolation");
         row("info object", "info", Json::object(), "TypeConstraintViolation");
         row("vendorId 256 chars", "vendorId", std::string(256, 'v'), "PropertyConstraintViolation");
-        row("vendorErrorCode 51 chars", "vendorErrorCode", std::string(51, 'e'), "PropertyConstraintViolation");
+        row("vendorErrorCode 51 chars", "vendorErrorCode", std::string(51, 'e'),
+            "PropertyConstraintViolation");
         row("timestamp malformed", "timestamp", "26/11/2026 10:40", "PropertyConstraintViolation");
         row("timestamp number", "timestamp", 1795686025, "TypeConstraintViolation");
     }

@@ -5,9 +5,7 @@
 #include "protocol/ocpp16/ocpp16_connection.h"
 
 #include <QtTest>
-
 #include <nlohmann/json.hpp>
-
 #include <random>
 
 using namespace voltdesk;
@@ -96,7 +94,9 @@ private slots:
     void bootAccepted() {
         Harness h;
         const Json conf = resultOf(h.exchange(kBoot), "b1");
-        QCOMPARE(conf, Json({{"status", "Accepted"}, {"currentTime", contract::toIso8601(kNow)}, {"interval", 300}}));
+        QCOMPARE(
+            conf,
+            Json({{"status", "Accepted"}, {"currentTime", contract::toIso8601(kNow)}, {"interval", 300}}));
         const auto booted = h.services.eventsOf<domain::ChargerBooted>();
         QCOMPARE(booted.size(), std::size_t(1));
         QCOMPARE(booted[0].vendor, std::string("Alpitronic"));
@@ -115,12 +115,14 @@ private slots:
 
     void statusNotificationUsesChargerTimestampOrReceipt() {
         Harness h;
-        QCOMPARE(resultOf(h.exchange("[2,\"s1\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\"NoError\","
-                                     "\"status\":\"Charging\",\"timestamp\":\"2026-11-26T09:00:00.000Z\"}]"),
+        QCOMPARE(resultOf(h.exchange(
+                              "[2,\"s1\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\"NoError\","
+                              "\"status\":\"Charging\",\"timestamp\":\"2026-11-26T09:00:00.000Z\"}]"),
                           "s1"),
                  Json::object());
-        QCOMPARE(resultOf(h.exchange("[2,\"s2\",\"StatusNotification\",{\"connectorId\":2,\"errorCode\":\"NoError\","
-                                     "\"status\":\"Available\"}]"),
+        QCOMPARE(resultOf(h.exchange(
+                              "[2,\"s2\",\"StatusNotification\",{\"connectorId\":2,\"errorCode\":\"NoError\","
+                              "\"status\":\"Available\"}]"),
                           "s2"),
                  Json::object());
         const auto reports = h.services.eventsOf<domain::ConnectorStatusReported>();
@@ -138,7 +140,8 @@ private slots:
         QCOMPARE(resultOf(h.exchange(kBoot), "b1")["status"], Json("Rejected"));
         QVERIFY(errorOf(h.exchange(kHeartbeat)).code == ErrorCode::SecurityError);
         QCOMPARE(errorOf(h.exchange(kHeartbeat)).messageId, std::string("h1"));
-        QVERIFY(errorOf(h.exchange("[2,\"a1\",\"Authorize\",{\"idTag\":\"x\"}]")).code == ErrorCode::SecurityError);
+        QVERIFY(errorOf(h.exchange("[2,\"a1\",\"Authorize\",{\"idTag\":\"x\"}]")).code ==
+                ErrorCode::SecurityError);
         QCOMPARE(h.services.eventsOf<domain::HeartbeatReceived>().size(), std::size_t(0));
         // Booting again is allowed, and an Accepted boot lifts the restriction.
         h.services.decision = {domain::RegistrationStatus::Accepted, std::chrono::seconds(300)};
@@ -187,16 +190,19 @@ private slots:
         QTest::addColumn<QByteArray>("frame");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("id");
-        QTest::newRow("truncated json") << QByteArray("[2,\"t1\",\"Heartbeat\",{") << "FormationViolation" << "t1";
+        QTest::newRow("truncated json")
+            << QByteArray("[2,\"t1\",\"Heartbeat\",{") << "FormationViolation" << "t1";
         QTest::newRow("garbage") << QByteArray("\x01\x02 garbage") << "FormationViolation" << "-1";
         QTest::newRow("wrong types") << QByteArray("[2,\"w1\",42,{}]") << "FormationViolation" << "w1";
-        QTest::newRow("wrong message type id") << QByteArray("[7,\"m1\",\"Heartbeat\",{}]") << "FormationViolation"
-                                               << "m1";
+        QTest::newRow("wrong message type id")
+            << QByteArray("[7,\"m1\",\"Heartbeat\",{}]") << "FormationViolation"
+            << "m1";
         QTest::newRow("empty array") << QByteArray("[]") << "ProtocolError" << "-1";
         QTest::newRow("id too long") << QByteArray("[2,\"" + QByteArray(40, 'x') + "\",\"Heartbeat\",{}]")
                                      << "FormationViolation" << "-1";
         QTest::newRow("nested garbage") << QByteArray(2000, '[') << "FormationViolation" << "-1";
-        QTest::newRow("unknown action") << QByteArray("[2,\"x1\",\"Teleport\",{}]") << "NotImplemented" << "x1";
+        QTest::newRow("unknown action")
+            << QByteArray("[2,\"x1\",\"Teleport\",{}]") << "NotImplemented" << "x1";
     }
 
     void malformedInputIsAnsweredAndConnectionStaysUsable() {
@@ -279,7 +285,8 @@ private slots:
 
     void failingSendDoesNotEscape() {
         testing::FakeChargePointServices services;
-        Ocpp16Connection connection("CP-1", services, [](std::string) { throw std::runtime_error("socket gone"); });
+        Ocpp16Connection connection("CP-1", services,
+                                    [](std::string) { throw std::runtime_error("socket gone"); });
         connection.onText(kHeartbeat);
         connection.onText("garbage");
         connection.onBinary("x");
@@ -307,13 +314,15 @@ private slots:
         const std::vector<std::string> seeds{
             kBoot,
             kHeartbeat,
-            "[2,\"s\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Charging\","
+            "[2,\"s\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":"
+            "\"Charging\","
             "\"timestamp\":\"2026-11-26T09:00:00Z\",\"info\":\"x\"}]",
             "[3,\"r\",{\"status\":\"Accepted\"}]",
             "[4,\"e\",\"GenericError\",\"d\",{}]",
             "[2,\"a\",\"Authorize\",{\"idTag\":\"ABC\"}]",
         };
-        const std::string alphabet = "[]{}\",:0123456789-.eE truefalsnul\\\x01\xff\xc3\xa9" "abcXYZ";
+        const std::string alphabet = "[]{}\",:0123456789-.eE truefalsnul\\\x01\xff\xc3\xa9"
+                                     "abcXYZ";
         std::mt19937 rng(20261126);
         Harness h;
         h.connection->onOpen("fuzz");
@@ -345,9 +354,9 @@ private slots:
                 frame = std::string(70 * 1024 + rng() % 1000, alphabet[rng() % alphabet.size()]);
             }
             const ParsedFrame expected = parseFrame(frame);
-            const bool mustAnswer = std::holds_alternative<Call>(expected) ||
-                                    (std::holds_alternative<FrameError>(expected) &&
-                                     std::get<FrameError>(expected).shouldReply());
+            const bool mustAnswer =
+                std::holds_alternative<Call>(expected) || (std::holds_alternative<FrameError>(expected) &&
+                                                           std::get<FrameError>(expected).shouldReply());
             const std::size_t before = h.sent.size();
             try {
                 if (i % 7 == 0) {

@@ -4,7 +4,6 @@
 #include "protocol/ocpp16-wire/rpc_frame.h"
 
 #include <QtTest>
-
 #include <nlohmann/json.hpp>
 
 using namespace voltdesk::ocpp16;
@@ -12,7 +11,9 @@ using Json = nlohmann::json;
 
 namespace {
 
-std::string str(const QByteArray& b) { return std::string(b.constData(), static_cast<std::size_t>(b.size())); }
+std::string str(const QByteArray& b) {
+    return std::string(b.constData(), static_cast<std::size_t>(b.size()));
+}
 
 std::string nested(int depth) {
     std::string s;
@@ -32,7 +33,8 @@ class TstRpcFrame : public QObject {
 
 private slots:
     void parsesCall() {
-        const auto parsed = parseFrame("[2,\"19223201\",\"BootNotification\",{\"chargePointVendor\":\"VendorX\"}]");
+        const auto parsed =
+            parseFrame("[2,\"19223201\",\"BootNotification\",{\"chargePointVendor\":\"VendorX\"}]");
         const auto* call = std::get_if<Call>(&parsed);
         QVERIFY(call != nullptr);
         QCOMPARE(call->messageId, std::string("19223201"));
@@ -60,7 +62,8 @@ private slots:
     }
 
     void serializesExactlyPerSpec() {
-        QCOMPARE(serialize(Call{"1", "Heartbeat", Json::object()}), std::string("[2,\"1\",\"Heartbeat\",{}]"));
+        QCOMPARE(serialize(Call{"1", "Heartbeat", Json::object()}),
+                 std::string("[2,\"1\",\"Heartbeat\",{}]"));
         QCOMPARE(serialize(CallResult{"1", Json{{"currentTime", "2026-01-01T00:00:00.000Z"}}}),
                  std::string("[3,\"1\",{\"currentTime\":\"2026-01-01T00:00:00.000Z\"}]"));
         QCOMPARE(serialize(makeCallError("1", ErrorCode::NotImplemented, "unknown action")),
@@ -82,7 +85,8 @@ private slots:
     }
 
     void roundTripsCallError() {
-        CallError error = makeCallError("e-1", ErrorCode::OccurenceConstraintViolation, "chargePointModel is required");
+        CallError error =
+            makeCallError("e-1", ErrorCode::OccurenceConstraintViolation, "chargePointModel is required");
         error.details = Json{{"field", "chargePointModel"}};
         const auto parsed = parseFrame(serialize(error));
         const auto* back = std::get_if<CallError>(&parsed);
@@ -143,56 +147,70 @@ private slots:
         const QString fv = "FormationViolation";
         const QString pe = "ProtocolError";
         // Broken JSON: the id comes from the prefix when it is complete there.
-        QTest::newRow("truncated after payload start") << QByteArray("[2,\"abc-1\",\"Heartbeat\",{") << fv << "abc-1" << true;
+        QTest::newRow("truncated after payload start")
+            << QByteArray("[2,\"abc-1\",\"Heartbeat\",{") << fv << "abc-1" << true;
         QTest::newRow("truncated inside id") << QByteArray("[2,\"abc") << fv << "-1" << true;
         QTest::newRow("truncated after type") << QByteArray("[2,") << fv << "-1" << true;
         QTest::newRow("empty text") << QByteArray("") << fv << "-1" << true;
         QTest::newRow("only whitespace") << QByteArray("   ") << fv << "-1" << true;
         QTest::newRow("not json") << QByteArray("hello charger") << fv << "-1" << true;
-        QTest::newRow("trailing garbage") << QByteArray("[2,\"t1\",\"Heartbeat\",{}] x") << fv << "t1" << true;
-        QTest::newRow("two frames") << QByteArray("[2,\"t2\",\"Heartbeat\",{}][2,\"t3\",\"Heartbeat\",{}]") << fv << "t2" << true;
+        QTest::newRow("trailing garbage")
+            << QByteArray("[2,\"t1\",\"Heartbeat\",{}] x") << fv << "t1" << true;
+        QTest::newRow("two frames") << QByteArray("[2,\"t2\",\"Heartbeat\",{}][2,\"t3\",\"Heartbeat\",{}]")
+                                    << fv << "t2" << true;
         QTest::newRow("single quotes") << QByteArray("[2,'q1','Heartbeat',{}]") << fv << "-1" << true;
-        QTest::newRow("invalid utf8") << QByteArray("[2,\"u1\",\"Heartbeat\",{\"a\":\"\xff\xfe\"}]") << fv << "u1" << true;
+        QTest::newRow("invalid utf8")
+            << QByteArray("[2,\"u1\",\"Heartbeat\",{\"a\":\"\xff\xfe\"}]") << fv << "u1" << true;
         QTest::newRow("numeric id truncated") << QByteArray("[2,12") << fv << "-1" << true;
         QTest::newRow("numeric id complete") << QByteArray("[2,123,\"Heartbeat\",{") << fv << "123" << true;
         // Valid JSON that is not an OCPP-J frame.
         QTest::newRow("object") << QByteArray("{\"messageId\":\"o1\"}") << fv << "-1" << true;
-        QTest::newRow("string") << QByteArray("\"[2,\\\"s1\\\",\\\"Heartbeat\\\",{}]\"") << fv << "-1" << true;
+        QTest::newRow("string") << QByteArray("\"[2,\\\"s1\\\",\\\"Heartbeat\\\",{}]\"") << fv << "-1"
+                                << true;
         QTest::newRow("number") << QByteArray("2") << fv << "-1" << true;
         QTest::newRow("null") << QByteArray("null") << fv << "-1" << true;
         QTest::newRow("empty array") << QByteArray("[]") << pe << "-1" << true;
         QTest::newRow("type only") << QByteArray("[2]") << pe << "-1" << true;
         QTest::newRow("call without action") << QByteArray("[2,\"c1\"]") << pe << "c1" << true;
         QTest::newRow("call without payload") << QByteArray("[2,\"c2\",\"Heartbeat\"]") << pe << "c2" << true;
-        QTest::newRow("call with extra element") << QByteArray("[2,\"c3\",\"Heartbeat\",{},{}]") << fv << "c3" << true;
+        QTest::newRow("call with extra element")
+            << QByteArray("[2,\"c3\",\"Heartbeat\",{},{}]") << fv << "c3" << true;
         QTest::newRow("type 5") << QByteArray("[5,\"w1\",\"Heartbeat\",{}]") << fv << "w1" << true;
         QTest::newRow("type 0") << QByteArray("[0,\"w2\",\"Heartbeat\",{}]") << fv << "w2" << true;
         QTest::newRow("type -2") << QByteArray("[-2,\"w3\",\"Heartbeat\",{}]") << fv << "w3" << true;
-        QTest::newRow("type as string") << QByteArray("[\"2\",\"w4\",\"Heartbeat\",{}]") << fv << "w4" << true;
+        QTest::newRow("type as string")
+            << QByteArray("[\"2\",\"w4\",\"Heartbeat\",{}]") << fv << "w4" << true;
         QTest::newRow("type as float") << QByteArray("[2.0,\"w5\",\"Heartbeat\",{}]") << fv << "w5" << true;
         QTest::newRow("type as bool") << QByteArray("[true,\"w6\",\"Heartbeat\",{}]") << fv << "w6" << true;
         QTest::newRow("numeric id") << QByteArray("[2,17,\"Heartbeat\",{}]") << fv << "17" << true;
         QTest::newRow("null id") << QByteArray("[2,null,\"Heartbeat\",{}]") << fv << "-1" << true;
         QTest::newRow("object id") << QByteArray("[2,{\"id\":1},\"Heartbeat\",{}]") << fv << "-1" << true;
         QTest::newRow("empty id") << QByteArray("[2,\"\",\"Heartbeat\",{}]") << fv << "-1" << true;
-        QTest::newRow("id of 37 chars") << QByteArray("[2,\"" + QByteArray(37, 'i') + "\",\"Heartbeat\",{}]") << fv << "-1" << true;
-        QTest::newRow("id with control char") << QByteArray("[2,\"a\\u0001b\",\"Heartbeat\",{}]") << fv << "-1" << true;
+        QTest::newRow("id of 37 chars")
+            << QByteArray("[2,\"" + QByteArray(37, 'i') + "\",\"Heartbeat\",{}]") << fv << "-1" << true;
+        QTest::newRow("id with control char")
+            << QByteArray("[2,\"a\\u0001b\",\"Heartbeat\",{}]") << fv << "-1" << true;
         QTest::newRow("action as number") << QByteArray("[2,\"a1\",5,{}]") << fv << "a1" << true;
         QTest::newRow("action as null") << QByteArray("[2,\"a2\",null,{}]") << fv << "a2" << true;
         QTest::newRow("payload as array") << QByteArray("[2,\"p1\",\"Heartbeat\",[]]") << fv << "p1" << true;
-        QTest::newRow("payload as string") << QByteArray("[2,\"p2\",\"Heartbeat\",\"{}\"]") << fv << "p2" << true;
+        QTest::newRow("payload as string")
+            << QByteArray("[2,\"p2\",\"Heartbeat\",\"{}\"]") << fv << "p2" << true;
         QTest::newRow("payload as null") << QByteArray("[2,\"p3\",\"Heartbeat\",null]") << fv << "p3" << true;
         QTest::newRow("nested arrays") << QByteArray::fromStdString(nested(200)) << fv << "-1" << true;
         QTest::newRow("nested garbage in payload")
-            << QByteArray::fromStdString("[2,\"n1\",\"Heartbeat\",{\"a\":" + nested(40) + "}]") << fv << "n1" << true;
-        QTest::newRow("nested arrays as elements") << QByteArray("[[2],[\"x\"],[[]],{}]") << fv << "-1" << true;
+            << QByteArray::fromStdString("[2,\"n1\",\"Heartbeat\",{\"a\":" + nested(40) + "}]") << fv << "n1"
+            << true;
+        QTest::newRow("nested arrays as elements")
+            << QByteArray("[[2],[\"x\"],[[]],{}]") << fv << "-1" << true;
         // Broken answers from the charger: reported, never answered.
         QTest::newRow("callresult without payload") << QByteArray("[3,\"r1\"]") << pe << "r1" << false;
         QTest::newRow("callresult payload array") << QByteArray("[3,\"r2\",[]]") << fv << "r2" << false;
         QTest::newRow("callresult extra element") << QByteArray("[3,\"r3\",{},{}]") << fv << "r3" << false;
         QTest::newRow("callerror code number") << QByteArray("[4,\"e1\",5,\"x\",{}]") << fv << "e1" << false;
-        QTest::newRow("callerror details array") << QByteArray("[4,\"e2\",\"GenericError\",\"x\",[]]") << fv << "e2" << false;
-        QTest::newRow("callerror too short") << QByteArray("[4,\"e3\",\"GenericError\"]") << pe << "e3" << false;
+        QTest::newRow("callerror details array")
+            << QByteArray("[4,\"e2\",\"GenericError\",\"x\",[]]") << fv << "e2" << false;
+        QTest::newRow("callerror too short")
+            << QByteArray("[4,\"e3\",\"GenericError\"]") << pe << "e3" << false;
         QTest::newRow("truncated callresult") << QByteArray("[3,\"r4\",{\"status\":") << fv << "r4" << false;
     }
 
