@@ -8,7 +8,6 @@
 #include "widgets/main_window.h"
 
 #include <QApplication>
-
 #include <cstdio>
 
 using namespace voltdesk;
@@ -52,10 +51,11 @@ int main(int argc, char* argv[]) {
             break;
         }
         if (!haveDisplay()) {
-            std::fprintf(stderr, "voltdesk: %s\n",
-                         qPrintable(QCoreApplication::translate(
-                             "CommandLine", "No display found. Set DISPLAY, or run it under xvfb-run (scripts/demo "
-                                            "--headless does), or set QT_QPA_PLATFORM=offscreen.")));
+            std::fprintf(
+                stderr, "voltdesk: %s\n",
+                qPrintable(QCoreApplication::translate(
+                    "CommandLine", "No display found. Set DISPLAY, or run it under xvfb-run (scripts/demo "
+                                   "--headless does), or set QT_QPA_PLATFORM=offscreen.")));
             return 2;
         }
     }
@@ -68,23 +68,28 @@ int main(int argc, char* argv[]) {
     // Declared before the window, which refers to both.
     models::ChargerModel chargers;
     models::BrokerLink link(options.broker);
-    QObject::connect(&link, &models::BrokerLink::messagesReceived, &chargers, &models::ChargerModel::applyMessages);
+    QObject::connect(&link, &models::BrokerLink::messagesReceived, &chargers,
+                     &models::ChargerModel::applyMessages);
 
     widgets::MainWindow window(chargers, link, options.map);
-    window.show();
+    if (window.prefersMaximized())
+        window.showMaximized();
+    else
+        window.show();
     link.start(); // on a bad URI the status bar says why; the window stays useful for the operator
 
     app::ScreenshotTaker screenshot(window, chargers, options.screenshotFile, options.screenshotDelayMs);
     if (!options.screenshotFile.isEmpty()) {
-        QObject::connect(&screenshot, &app::ScreenshotTaker::finished, &application, [](bool ok, const QString& file) {
-            if (ok) {
-                std::printf("screenshot: %s\n", qPrintable(file));
-            } else {
-                std::fprintf(stderr, "voltdesk: could not write the screenshot %s\n", qPrintable(file));
-            }
-            std::fflush(stdout);
-            QApplication::exit(ok ? 0 : 1);
-        });
+        QObject::connect(
+            &screenshot, &app::ScreenshotTaker::finished, &application, [](bool ok, const QString& file) {
+                if (ok) {
+                    std::printf("screenshot: %s\n", qPrintable(file));
+                } else {
+                    std::fprintf(stderr, "voltdesk: could not write the screenshot %s\n", qPrintable(file));
+                }
+                std::fflush(stdout);
+                QApplication::exit(ok ? 0 : 1);
+            });
         screenshot.start();
     }
     return QApplication::exec();

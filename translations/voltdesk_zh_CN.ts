@@ -230,14 +230,6 @@
         <translation>点击地图上的标记，或按编号搜索充电桩。</translation>
     </message>
     <message>
-        <source>Site</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
         <source>Location</source>
         <translation>位置</translation>
     </message>
@@ -306,10 +298,6 @@
         <translation>%1（最后已知状态，非实时）</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
         <source>not placed on the map</source>
         <translation>未在地图上标注</translation>
     </message>
@@ -332,6 +320,18 @@
     <message>
         <source>%1 (vendor code %2)</source>
         <translation>%1（厂商代码 %2）</translation>
+    </message>
+    <message>
+        <source>Site id</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>Site %1</source>
+        <translation>站点 %1</translation>
+    </message>
+    <message>
+        <source>Address not known yet</source>
+        <translation>地址暂未获知</translation>
     </message>
 </context>
 <context>
@@ -387,14 +387,6 @@
         <translation>Voltdesk — 充电网络控制台</translation>
     </message>
     <message>
-        <source>Legend and counts</source>
-        <translation>图例与统计</translation>
-    </message>
-    <message>
-        <source>Find charger</source>
-        <translation>查找充电桩</translation>
-    </message>
-    <message>
         <source>Charger details</source>
         <translation>充电桩详情</translation>
     </message>
@@ -413,6 +405,14 @@
     <message>
         <source>%1 of %2 chargers shown</source>
         <translation>显示 %1 / %2 个充电桩</translation>
+    </message>
+    <message>
+        <source>Find and filter chargers</source>
+        <translation>查找与筛选充电桩</translation>
+    </message>
+    <message>
+        <source>F&amp;ind charger…</source>
+        <translation>查找充电桩(&amp;I)…</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,8 @@
 #include "widgets/charger_details_panel.h"
 
-#include "widgets/status_palette.h"
-
 #include "models/charger_model.h"
 #include "models/status_names.h"
+#include "widgets/status_palette.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -21,7 +20,9 @@ namespace voltdesk::widgets {
 
 namespace {
 
-QString orDash(const QString& text) { return text.isEmpty() ? QStringLiteral("—") : text; }
+QString orDash(const QString& text) {
+    return text.isEmpty() ? QStringLiteral("—") : text;
+}
 
 QString formatTime(const QDateTime& utc) {
     if (!utc.isValid())
@@ -57,14 +58,28 @@ ChargerDetailsPanel::ChargerDetailsPanel(models::ChargerModel& chargers, QWidget
     header->addWidget(m_badge);
     header->addWidget(m_title, 1);
     layout->addLayout(header);
+    // Where it is, in the words a field technician needs: the site's name, then its address.
+    m_siteName = new QLabel(page);
+    m_siteName->setObjectName(QStringLiteral("detail-siteName"));
+    m_siteName->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_siteName->setWordWrap(true);
+    QFont siteFont = m_siteName->font();
+    siteFont.setBold(true);
+    m_siteName->setFont(siteFont);
+    layout->addWidget(m_siteName);
+    m_address = new QLabel(page);
+    m_address->setObjectName(QStringLiteral("detail-address"));
+    m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_address->setWordWrap(true);
+    layout->addWidget(m_address);
+    layout->addSpacing(4);
     m_statusText = new QLabel(page);
     m_statusText->setObjectName(QStringLiteral("detail-status"));
     layout->addWidget(m_statusText);
 
     auto* form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight);
-    m_site = addField(form, tr("Site"), QStringLiteral("site"));
-    m_address = addField(form, tr("Address"), QStringLiteral("address"));
+    m_site = addField(form, tr("Site id"), QStringLiteral("site"));
     m_location = addField(form, tr("Location"), QStringLiteral("location"));
     m_vendor = addField(form, tr("Vendor"), QStringLiteral("vendor"));
     m_model = addField(form, tr("Model"), QStringLiteral("model"));
@@ -83,7 +98,8 @@ ChargerDetailsPanel::ChargerDetailsPanel(models::ChargerModel& chargers, QWidget
     layout->addWidget(connectorsTitle);
     m_connectors = new QTableWidget(0, 5, page);
     m_connectors->setObjectName(QStringLiteral("detail-connectors"));
-    m_connectors->setHorizontalHeaderLabels({tr("#"), tr("Status"), tr("Error code"), tr("Info"), tr("Since")});
+    m_connectors->setHorizontalHeaderLabels(
+        {tr("#"), tr("Status"), tr("Error code"), tr("Info"), tr("Since")});
     m_connectors->verticalHeader()->hide();
     m_connectors->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_connectors->setSelectionMode(QAbstractItemView::NoSelection);
@@ -133,20 +149,25 @@ void ChargerDetailsPanel::refresh() {
     const bool stale = index.data(models::ChargerModel::StaleRole).toBool();
     const QLocale locale;
 
-    m_badge->setPixmap(QPixmap::fromImage(StatusPalette::markerSprite(status, stale, 24, devicePixelRatioF())));
+    m_badge->setPixmap(
+        QPixmap::fromImage(StatusPalette::markerSprite(status, stale, 24, devicePixelRatioF())));
     m_title->setText(m_chargerId);
     const QString statusName = models::statusDisplayName(status);
     m_statusText->setText(stale ? tr("%1 (last known, not live)").arg(statusName) : statusName);
 
     const QString siteId = index.data(models::ChargerModel::SiteIdRole).toString();
     const QString siteName = index.data(models::ChargerModel::SiteNameRole).toString();
-    m_site->setText(siteName == siteId ? orDash(siteId) : tr("%1 (%2)").arg(siteName, siteId));
     const contract::SiteInfo* site = m_chargers.sites().find(siteId);
-    m_address->setText(orDash(site ? QString::fromStdString(site->address) : QString()));
-    m_location->setText(state.location ? QStringLiteral("%1, %2")
-                                             .arg(locale.toString(state.location->lat, 'f', 5),
-                                                  locale.toString(state.location->lon, 'f', 5))
-                                       : tr("not placed on the map"));
+    const QString address = site ? QString::fromStdString(site->address) : QString();
+    // Until the site's info arrives its id is all there is; say so rather than show the id twice.
+    m_siteName->setText(siteName.isEmpty() || siteName == siteId ? tr("Site %1").arg(orDash(siteId))
+                                                                 : siteName);
+    m_address->setText(address.isEmpty() ? tr("Address not known yet") : address);
+    m_site->setText(orDash(siteId));
+    m_location->setText(state.location
+                            ? QStringLiteral("%1, %2").arg(locale.toString(state.location->lat, 'f', 5),
+                                                           locale.toString(state.location->lon, 'f', 5))
+                            : tr("not placed on the map"));
     m_vendor->setText(orDash(QString::fromStdString(state.vendor)));
     m_model->setText(orDash(QString::fromStdString(state.model)));
     m_firmware->setText(orDash(QString::fromStdString(state.firmwareVersion)));
@@ -170,10 +191,12 @@ void ChargerDetailsPanel::refresh() {
         set(2, c.errorCode == "NoError" ? QStringLiteral("—") : orDash(QString::fromStdString(c.errorCode)));
         QString info = QString::fromStdString(c.info);
         if (!c.vendorErrorCode.empty())
-            info = info.isEmpty() ? QString::fromStdString(c.vendorErrorCode)
-                                  : tr("%1 (vendor code %2)").arg(info, QString::fromStdString(c.vendorErrorCode));
+            info = info.isEmpty()
+                       ? QString::fromStdString(c.vendorErrorCode)
+                       : tr("%1 (vendor code %2)").arg(info, QString::fromStdString(c.vendorErrorCode));
         set(3, orDash(info));
-        set(4, formatTime(c.since == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(c.since, QTimeZone::UTC)));
+        set(4,
+            formatTime(c.since == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(c.since, QTimeZone::UTC)));
         ++r;
     }
     m_stack->setCurrentWidget(m_stack->widget(1));

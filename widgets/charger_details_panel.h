@@ -15,8 +15,8 @@ class ChargerModel;
 
 namespace voltdesk::widgets {
 
-/// Identity, site, hardware, connection and each connector's status with its error code and info.
-/// Value labels are named "detail-<field>" (tests read them).
+/// Identity, site (name and address under the id), hardware, connection and each connector's status with its
+/// error code and info. Value labels are named "detail-<field>" (tests read them).
 class ChargerDetailsPanel : public QWidget {
     Q_OBJECT
 
@@ -38,6 +38,7 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_badge = nullptr;
     QLabel* m_statusText = nullptr;
+    QLabel* m_siteName = nullptr;
     QLabel* m_site = nullptr;
     QLabel* m_address = nullptr;
     QLabel* m_location = nullptr;

@@ -1,16 +1,15 @@
 #include "widgets/charger_marker_layer.h"
 
-#include "widgets/graticule_painter.h"
-#include "widgets/status_palette.h"
-
 #include "models/charger_model.h"
+#include "widgets/graticule_painter.h"
 
 #include <QGeoCoordinate>
 #include <QPainter>
 #include <QQuickWindow>
-
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 namespace voltdesk::widgets {
 
@@ -73,8 +72,9 @@ void ChargerMarkerLayer::setMap(QQuickItem* map) {
     m_map = map;
     if (map) {
         // The Map's type is private API; its notify signals are reached through the meta-object.
-        for (const char* signal : {SIGNAL(centerChanged(QGeoCoordinate)), SIGNAL(zoomLevelChanged(double)),
-                                   SIGNAL(mapReadyChanged(bool)), SIGNAL(widthChanged()), SIGNAL(heightChanged())})
+        for (const char* signal :
+             {SIGNAL(centerChanged(QGeoCoordinate)), SIGNAL(zoomLevelChanged(double)),
+              SIGNAL(mapReadyChanged(bool)), SIGNAL(widthChanged()), SIGNAL(heightChanged())})
             m_mapConnections.push_back(connect(map, signal, this, SLOT(onViewChanged())));
     }
     m_contentView = {};
@@ -116,7 +116,8 @@ MercatorView ChargerMarkerLayer::currentView() const {
     // A second point about 256 px east (or west, near the antimeridian) gives the scale precisely at
     // any zoom.
     const double dLon = std::min(90.0, 360.0 / std::exp2(std::clamp(zoom, 0.0, 30.0)));
-    const QGeoCoordinate other(center.latitude(), center.longitude() + (center.longitude() > 0 ? -dLon : dLon));
+    const QGeoCoordinate other(center.latitude(),
+                               center.longitude() + (center.longitude() > 0 ? -dLon : dLon));
     QPointF p0, p1;
     QMetaObject::invokeMethod(m_map, "fromCoordinate", Qt::DirectConnection, Q_RETURN_ARG(QPointF, p0),
                               Q_ARG(QGeoCoordinate, center), Q_ARG(bool, false));
@@ -146,6 +147,7 @@ void ChargerMarkerLayer::readRow(int row, Marker& marker) const {
 
 void ChargerMarkerLayer::rebuild() {
     m_structureDirty = false;
+    m_clustersDirty = true;
     m_markers.clear();
     m_indexOf.clear();
     if (!m_model)
@@ -161,7 +163,7 @@ void ChargerMarkerLayer::rebuild() {
 
 void ChargerMarkerLayer::markStructureDirty() {
     m_structureDirty = true;
-    m_sizeDirty = true;
+    m_clustersDirty = true;
     requestRepaint();
 }
 
@@ -171,11 +173,16 @@ void ChargerMarkerLayer::onDataChanged(const QModelIndex& topLeft, const QModelI
         for (int row = std::max(0, topLeft.row()); row <= last; ++row) {
             Marker& marker = m_markers[static_cast<size_t>(row)];
             const QString before = marker.chargerId;
+            const QPointF wasAt = marker.mercator;
+            const bool wasLocated = marker.located;
             readRow(row, marker);
             if (marker.chargerId != before) { // ids never change in place; be safe if a proxy did it
                 m_structureDirty = true;
                 break;
             }
+            // A status change keeps the clusters; only a charger that moved regroups them.
+            if (marker.located != wasLocated || (marker.located && marker.mercator != wasAt))
+                m_clustersDirty = true;
         }
     }
     requestRepaint();
@@ -200,8 +207,7 @@ void ChargerMarkerLayer::repaintNow() {
     m_contentView = currentView();
     if (!m_contentView.isValid())
         return; // onViewChanged() asks again once the map can project
-    if (m_sizeDirty || m_map->size() != m_contentMapSize)
-        chooseMarkerSize(m_contentView);
+    m_contentZoom = m_map->property("zoomLevel").toDouble();
     m_contentMapSize = m_map->size();
     // The painted area: the map plus kMargin on every side, in the parent's coordinates.
     const QPointF mapTopLeft = m_map->mapToItem(parentItem(), QPointF(0, 0));
@@ -211,20 +217,6 @@ void ChargerMarkerLayer::repaintNow() {
     m_sinceRepaint.restart();
     m_paintPending = true;
     update();
-}
-
-void ChargerMarkerLayer::chooseMarkerSize(const MercatorView& view) {
-    m_sizeDirty = false;
-    const QRectF viewport(m_map->mapToItem(parentItem(), QPointF(0, 0)), m_map->size());
-    int inView = 0;
-    for (const Marker& marker : m_markers)
-        inView += marker.located && viewport.contains(view.toPixel(marker.mercator)) ? 1 : 0;
-    // Side of the square each marker would get if spread evenly; a marker may fill ~3/4 of it.
-    const double spacing = inView > 0 ? std::sqrt(viewport.width() * viewport.height() / inView) : 1e9;
-    m_diameter = kMarkerDiameters.front();
-    for (int diameter : kMarkerDiameters)
-        if (diameter <= spacing * 0.75)
-            m_diameter = diameter;
 }
 
 void ChargerMarkerLayer::onViewChanged() {
@@ -245,14 +237,11 @@ void ChargerMarkerLayer::onViewChanged() {
     }
     // pixelNow = (pixelPainted - O0) * k + O1, applied to the item's placement.
     const double k = view.scale / m_contentView.scale;
-    const QPointF paintedTopLeft =
-        m_map->mapToItem(parentItem(), QPointF(0, 0)) - QPointF(kMargin, kMargin);
+    const QPointF paintedTopLeft = m_map->mapToItem(parentItem(), QPointF(0, 0)) - QPointF(kMargin, kMargin);
     const QPointF placed = (paintedTopLeft - m_contentView.origin) * k + view.origin;
     setScale(k);
     setPosition(placed);
     const QPointF shift = placed - paintedTopLeft;
-    if (std::abs(k - 1.0) > 1e-9)
-        m_sizeDirty = true;
     if (std::abs(std::log2(k)) > 0.5) {
         // A jump (fit, search, keyboard zoom), not a wheel step: a stretched image would look broken.
         m_repaintQueued = false;
@@ -265,14 +254,14 @@ void ChargerMarkerLayer::onViewChanged() {
 }
 
 void ChargerMarkerLayer::ensureSprites(qreal devicePixelRatio) {
-    if (m_spriteRatio == devicePixelRatio && m_spriteDiameter == m_diameter)
+    if (m_spriteRatio == devicePixelRatio)
         return;
     m_spriteRatio = devicePixelRatio;
-    m_spriteDiameter = m_diameter;
+    m_clusterSprites.clear();
     for (int stale = 0; stale < 2; ++stale)
         for (int s = 0; s < contract::kChargerStatusCount; ++s)
             m_sprites[static_cast<size_t>(stale * contract::kChargerStatusCount + s)] =
-                StatusPalette::markerSprite(static_cast<ChargerStatus>(s), stale != 0, m_diameter,
+                StatusPalette::markerSprite(static_cast<ChargerStatus>(s), stale != 0, kMarkerDiameter,
                                             devicePixelRatio);
 }
 
@@ -282,70 +271,228 @@ const QImage& ChargerMarkerLayer::spriteFor(const Marker& marker) const {
                                          static_cast<int>(marker.status))];
 }
 
+const QImage& ChargerMarkerLayer::clusterSpriteFor(const PlacedCluster& cluster) {
+    QByteArray key(reinterpret_cast<const char*>(cluster.counts.data()),
+                   static_cast<qsizetype>(sizeof(int) * cluster.counts.size()));
+    key.append(cluster.stale ? '1' : '0');
+    auto it = m_clusterSprites.find(key);
+    if (it == m_clusterSprites.end()) {
+        if (m_clusterSprites.size() > 4096) // statuses churn over a long shift; keep the cache bounded
+            m_clusterSprites.clear();
+        it = m_clusterSprites.insert(
+            key, StatusPalette::clusterSprite(cluster.counts, cluster.stale, m_spriteRatio));
+    }
+    return *it;
+}
+
+bool ChargerMarkerLayer::clustersCurrent() const {
+    return !m_structureDirty && !m_clustersDirty && m_contentView.isValid() &&
+           m_clusteredScale == m_contentView.scale;
+}
+
+void ChargerMarkerLayer::ensureClusters() {
+    if (m_structureDirty)
+        rebuild();
+    if (clustersCurrent())
+        return;
+    m_clustersDirty = false;
+    m_clusteredScale = m_contentView.scale;
+    m_fanOut = m_contentZoom >= kFanOutZoom - 1e-6;
+    m_located.clear();
+    m_worldPoints.clear();
+    m_pointOf.assign(m_markers.size(), -1);
+    for (size_t i = 0; i < m_markers.size(); ++i) {
+        if (!m_markers[i].located)
+            continue;
+        m_pointOf[i] = static_cast<int>(m_located.size());
+        m_located.push_back(static_cast<int>(i));
+        m_worldPoints.push_back(m_markers[i].mercator * m_clusteredScale);
+    }
+    m_clusterer.cluster(m_worldPoints, m_fanOut ? kOverlapRadius : kClusterRadius);
+    m_rankInCluster.assign(m_located.size(), 0);
+    for (int c = 0; c < m_clusterer.clusterCount(); ++c) {
+        int rank = 0;
+        for (int point : m_clusterer.members(c))
+            m_rankInCluster[static_cast<size_t>(point)] = rank++;
+    }
+}
+
+QPointF ChargerMarkerLayer::fanOffset(int rank, int n) {
+    // Markers side by side on a circle, starting at 12 o'clock; the circle grows with the group.
+    const double radius = std::max(22.0, n * (kMarkerDiameter + 4) / (2 * std::numbers::pi));
+    const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * rank / n;
+    return {radius * std::cos(angle), radius * std::sin(angle)};
+}
+
 void ChargerMarkerLayer::paint(QPainter* painter) {
     ++m_paintCount;
     m_paintPending = false;
     m_paintedMarkers = 0;
+    m_paintedClusters = 0;
     if (!m_contentView.isValid())
         return;
     // Item-local pixels: the content view shifted by where the item sits when unmoved.
     MercatorView local = m_contentView;
-    const QPointF itemTopLeft = m_map ? m_map->mapToItem(parentItem(), QPointF(0, 0)) - QPointF(kMargin, kMargin)
-                                      : QPointF(-kMargin, -kMargin);
+    const QPointF itemTopLeft =
+        m_map ? m_map->mapToItem(parentItem(), QPointF(0, 0)) - QPointF(kMargin, kMargin)
+              : QPointF(-kMargin, -kMargin);
     local.origin -= itemTopLeft;
     const QRectF area = boundingRect();
     if (m_graticule)
         GraticulePainter::paint(*painter, area, local, QRectF(QPointF(kMargin, kMargin), m_contentMapSize));
 
     ensureSprites(window() ? window()->effectiveDevicePixelRatio() : 1.0);
-    const double half = m_diameter / 2.0;
-    const QRectF keep = area.adjusted(-half, -half, half, half);
+    ensureClusters();
     for (auto& bucket : m_visibleByStatus)
         bucket.clear();
-    for (size_t i = 0; i < m_markers.size(); ++i) {
-        const Marker& marker = m_markers[i];
-        if (!marker.located)
+    m_visibleClusters.clear();
+    m_leaders.clear();
+    const auto severity = StatusPalette::severityOrder();
+    const double pad = StatusPalette::clusterSpriteSize(100000) / 2.0;
+    const QRectF keep = area.adjusted(-pad, -pad, pad, pad);
+    for (int c = 0; c < m_clusterer.clusterCount(); ++c) {
+        // World pixels + origin = item-local pixels.
+        const QPointF centre = m_clusterer.center(c) + local.origin;
+        const std::span<const int> members = m_clusterer.members(c);
+        const int n = static_cast<int>(members.size());
+        if (n == 1 || m_fanOut) {
+            const double reach = n == 1 ? 0 : fanOffset(0, n).y();
+            if (!keep.adjusted(reach, reach, -reach, -reach).contains(centre))
+                continue;
+            for (int rank = 0; rank < n; ++rank) {
+                const int i = m_located[static_cast<size_t>(members[static_cast<size_t>(rank)])];
+                const Marker& marker = m_markers[static_cast<size_t>(i)];
+                QPointF at = local.toPixel(marker.mercator);
+                if (n > 1) {
+                    const QPointF fanned = centre + fanOffset(rank, n);
+                    m_leaders.emplace_back(at, fanned);
+                    at = fanned;
+                }
+                m_visibleByStatus[static_cast<size_t>(marker.status)].push_back({at, i});
+            }
             continue;
-        if (keep.contains(local.toPixel(marker.mercator)))
-            m_visibleByStatus[static_cast<size_t>(marker.status)].push_back(static_cast<int>(i));
+        }
+        if (!keep.contains(centre))
+            continue;
+        PlacedCluster placed{centre, c, {}, true, 0};
+        for (int point : members) {
+            const Marker& marker = m_markers[static_cast<size_t>(m_located[static_cast<size_t>(point)])];
+            ++placed.counts[static_cast<size_t>(marker.status)];
+            placed.stale = placed.stale && (m_forceStale || marker.stale);
+        }
+        const ChargerStatus worst = StatusPalette::worstStatus(placed.counts);
+        placed.severity =
+            static_cast<int>(std::find(severity.begin(), severity.end(), worst) - severity.begin());
+        m_visibleClusters.push_back(placed);
     }
 
     m_grid.reset(area.size(), 32);
-    const int offset = m_diameter / 2;
+    m_gridClusterBase = static_cast<int>(m_markers.size());
+    if (!m_leaders.empty()) {
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->setPen(QPen(QColor(0x30, 0x30, 0x30, 170), 1.2));
+        painter->drawLines(m_leaders.data(), static_cast<int>(m_leaders.size()));
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0x30, 0x30, 0x30));
+        for (const QLineF& leader : m_leaders)
+            painter->drawEllipse(leader.p1(), 2.0, 2.0);
+        painter->restore();
+    }
+    const int offset = kMarkerDiameter / 2;
     for (ChargerStatus status : kDrawOrder) {
-        for (int i : m_visibleByStatus[static_cast<size_t>(status)]) {
-            const Marker& marker = m_markers[static_cast<size_t>(i)];
-            const QPointF p = local.toPixel(marker.mercator);
+        for (const Placed& placed : m_visibleByStatus[static_cast<size_t>(status)]) {
             // Whole pixels keep the blit a plain copy (no resampling) in the raster engine.
-            painter->drawImage(QPoint(static_cast<int>(std::lround(p.x())) - offset,
-                                      static_cast<int>(std::lround(p.y())) - offset),
-                               spriteFor(marker));
-            m_grid.add(p, i);
+            painter->drawImage(QPoint(static_cast<int>(std::lround(placed.pixel.x())) - offset,
+                                      static_cast<int>(std::lround(placed.pixel.y())) - offset),
+                               spriteFor(m_markers[static_cast<size_t>(placed.marker)]));
+            m_grid.add(placed.pixel, placed.marker);
             ++m_paintedMarkers;
         }
+    }
+    // Clusters above single markers, the ones holding the worst statuses last (on top).
+    std::stable_sort(m_visibleClusters.begin(), m_visibleClusters.end(),
+                     [](const PlacedCluster& a, const PlacedCluster& b) { return a.severity > b.severity; });
+    for (const PlacedCluster& cluster : m_visibleClusters) {
+        const QImage& sprite = clusterSpriteFor(cluster);
+        const int half = static_cast<int>(std::lround(sprite.width() / sprite.devicePixelRatio() / 2));
+        painter->drawImage(QPoint(static_cast<int>(std::lround(cluster.pixel.x())) - half,
+                                  static_cast<int>(std::lround(cluster.pixel.y())) - half),
+                           sprite);
+        m_grid.add(cluster.pixel, m_gridClusterBase + cluster.cluster);
+        m_paintedMarkers += m_clusterer.size(cluster.cluster);
+        ++m_paintedClusters;
     }
     m_grid.finish();
 
     const auto selected = m_indexOf.constFind(m_selectedId);
     if (!m_selectedId.isEmpty() && selected != m_indexOf.constEnd()) {
         const Marker& marker = m_markers[static_cast<size_t>(*selected)];
-        if (marker.located) {
-            const QPointF p = local.toPixel(marker.mercator);
-            const double big = std::max(20.0, m_diameter * 1.5);
-            const QRectF box(p.x() - big / 2, p.y() - big / 2, big, big);
-            StatusPalette::paintSelection(*painter, box);
-            StatusPalette::paintMarker(*painter, box, marker.status, m_forceStale || marker.stale);
+        const int point = m_pointOf[static_cast<size_t>(*selected)];
+        if (marker.located && point >= 0) {
+            const int c = m_clusterer.clusterOf(point);
+            const int n = m_clusterer.size(c);
+            const QPointF centre = m_clusterer.center(c) + local.origin;
+            if (n > 1 && !m_fanOut) {
+                // Inside a cluster: ring the cluster, so the operator sees where the charger went.
+                const double ring = StatusPalette::clusterDiameter(n);
+                StatusPalette::paintSelection(
+                    *painter, QRectF(centre.x() - ring / 2, centre.y() - ring / 2, ring, ring));
+            } else {
+                const QPointF p = n > 1 ? centre + fanOffset(m_rankInCluster[static_cast<size_t>(point)], n)
+                                        : local.toPixel(marker.mercator);
+                const double big = std::max(20.0, kMarkerDiameter * 1.5);
+                const QRectF box(p.x() - big / 2, p.y() - big / 2, big, big);
+                StatusPalette::paintSelection(*painter, box);
+                StatusPalette::paintMarker(*painter, box, marker.status, m_forceStale || marker.stale);
+            }
         }
     }
 }
 
-QString ChargerMarkerLayer::chargerAt(QPointF point) const {
+int ChargerMarkerLayer::hitAt(QPointF point) const {
     const double k = scale() > 0 ? scale() : 1.0;
     const QPointF local = (point - position()) / k;
-    const int i = m_grid.nearest(local, (m_diameter / 2.0 + 4.0) / k);
-    if (i < 0 || static_cast<size_t>(i) >= m_markers.size())
+    // A single marker is small: a click must land near it. A cluster is a bigger target.
+    const int near = m_grid.nearest(local, (kMarkerDiameter / 2.0 + 4.0) / k);
+    if (near >= 0 && near < m_gridClusterBase)
+        return near;
+    const int item = m_grid.nearest(local, (StatusPalette::clusterDiameter(100000) / 2.0 + 4.0) / k);
+    return item >= m_gridClusterBase ? item : -1;
+}
+
+QString ChargerMarkerLayer::chargerAt(QPointF point) const {
+    const int item = hitAt(point);
+    if (item < 0 || item >= m_gridClusterBase || static_cast<size_t>(item) >= m_markers.size())
         return {};
-    return m_markers[static_cast<size_t>(i)].chargerId;
+    return m_markers[static_cast<size_t>(item)].chargerId;
+}
+
+QStringList ChargerMarkerLayer::clusterAt(QPointF point) const {
+    const int item = hitAt(point);
+    const int cluster = item - m_gridClusterBase;
+    if (item < 0 || cluster < 0 || cluster >= m_clusterer.clusterCount())
+        return {};
+    QStringList ids;
+    for (int member : m_clusterer.members(cluster)) {
+        const auto marker = static_cast<size_t>(m_located[static_cast<size_t>(member)]);
+        if (marker < m_markers.size())
+            ids.append(m_markers[marker].chargerId);
+    }
+    return ids;
+}
+
+int ChargerMarkerLayer::clusterSizeOf(const QString& chargerId) {
+    if (m_structureDirty)
+        rebuild();
+    const auto it = m_indexOf.constFind(chargerId);
+    if (it == m_indexOf.constEnd() || !m_markers[static_cast<size_t>(*it)].located ||
+        !m_contentView.isValid())
+        return 0;
+    ensureClusters();
+    if (m_fanOut)
+        return 1;
+    return m_clusterer.size(m_clusterer.clusterOf(m_pointOf[static_cast<size_t>(*it)]));
 }
 
 std::optional<QPointF> ChargerMarkerLayer::positionOf(const QString& chargerId) {
@@ -358,7 +505,18 @@ std::optional<QPointF> ChargerMarkerLayer::positionOf(const QString& chargerId) 
     const MercatorView view = currentView();
     if (!marker.located || !view.isValid())
         return std::nullopt;
-    return view.toPixel(marker.mercator);
+    if (!m_contentView.isValid())
+        return view.toPixel(marker.mercator);
+    ensureClusters();
+    const int point = m_pointOf[static_cast<size_t>(*it)];
+    const int c = m_clusterer.clusterOf(point);
+    const int n = m_clusterer.size(c);
+    if (n == 1)
+        return view.toPixel(marker.mercator);
+    // Where the painted image put it, moved and scaled as the image is until its repaint.
+    const double k = view.scale / m_contentView.scale;
+    const QPointF centre = view.toPixel(m_clusterer.center(c) / m_clusteredScale);
+    return m_fanOut ? centre + fanOffset(m_rankInCluster[static_cast<size_t>(point)], n) * k : centre;
 }
 
 std::optional<QGeoCoordinate> ChargerMarkerLayer::coordinateOf(const QString& chargerId) {
@@ -374,10 +532,24 @@ std::optional<QGeoCoordinate> ChargerMarkerLayer::coordinateOf(const QString& ch
 QGeoRectangle ChargerMarkerLayer::locatedBounds() {
     if (m_structureDirty)
         rebuild();
+    QStringList all;
+    all.reserve(static_cast<qsizetype>(m_markers.size()));
+    for (const Marker& marker : m_markers)
+        all.append(marker.chargerId);
+    return boundsOf(all);
+}
+
+QGeoRectangle ChargerMarkerLayer::boundsOf(const QStringList& chargerIds) {
+    if (m_structureDirty)
+        rebuild();
     double minX = std::numeric_limits<double>::max(), minY = minX;
     double maxX = -minX, maxY = -minX;
     bool any = false;
-    for (const Marker& marker : m_markers) {
+    for (const QString& id : chargerIds) {
+        const auto it = m_indexOf.constFind(id);
+        if (it == m_indexOf.constEnd())
+            continue;
+        const Marker& marker = m_markers[static_cast<size_t>(*it)];
         if (!marker.located)
             continue;
         any = true;

@@ -2,10 +2,11 @@
 // 10,000 QML items. Works in the software renderer (it blits pre-rendered sprites with QPainter).
 #pragma once
 
-#include "widgets/spatial_grid.h"
-#include "widgets/web_mercator.h"
-
 #include "contract/charger_status.h"
+#include "widgets/point_clusterer.h"
+#include "widgets/spatial_grid.h"
+#include "widgets/status_palette.h"
+#include "widgets/web_mercator.h"
 
 #include <QAbstractItemModel>
 #include <QElapsedTimer>
@@ -13,10 +14,10 @@
 #include <QGeoRectangle>
 #include <QHash>
 #include <QImage>
+#include <QLineF>
 #include <QPointer>
 #include <QQuickPaintedItem>
 #include <QTimer>
-
 #include <array>
 #include <optional>
 #include <vector>
@@ -32,6 +33,12 @@ namespace voltdesk::widgets {
 /// image is only moved and scaled, and it is repainted when the pan leaves the margin, the zoom
 /// changed, or data changed, at most kMaxRepaintHz times a second.
 ///
+/// Chargers whose markers would overlap at the current zoom are drawn as one cluster marker: a ring
+/// split by status with the count in the middle and the worst status as a badge (StatusPalette).
+/// From kFanOutZoom on, chargers that still overlap (one site) are fanned out around their centre
+/// with leader lines to where they really are, so each can be seen and clicked. Clusters are formed
+/// in world pixels (PointClusterer), so they stay put while the map pans.
+///
 /// Place it as a sibling of the map that fills the same parent; points in its API are in that
 /// parent's coordinates (the map's, when the map fills it).
 class ChargerMarkerLayer : public QQuickPaintedItem {
@@ -44,9 +51,14 @@ class ChargerMarkerLayer : public QQuickPaintedItem {
     Q_PROPERTY(bool graticule READ hasGraticule WRITE setGraticule NOTIFY graticuleChanged)
 
 public:
-    /// Marker sizes: full size with a glyph when the chargers are spread out, smaller (shape and
-    /// colour only at the smallest) when they crowd, so a dense city does not become one blob.
-    static constexpr std::array<int, 3> kMarkerDiameters = {8, 12, 16};
+    /// Diameter of a single charger's marker.
+    static constexpr int kMarkerDiameter = 16;
+    /// Markers closer than this (centre to centre, px) are drawn as one cluster; about a cluster
+    /// marker's size, so that neighbouring clusters do not cover each other either.
+    static constexpr double kClusterRadius = 32;
+    /// From this zoom level on, chargers closer than kOverlapRadius are fanned out, not clustered.
+    static constexpr double kFanOutZoom = 16;
+    static constexpr double kOverlapRadius = kMarkerDiameter + 2;
     static constexpr int kMaxRepaintHz = 30;
     /// Extra pixels painted on every side so that panning up to half of it needs no repaint.
     static constexpr int kMargin = 256;
@@ -65,23 +77,33 @@ public:
     bool hasGraticule() const { return m_graticule; }
     void setGraticule(bool on);
 
-    /// The charger drawn at point (parent coordinates), or an empty string.
+    /// The charger whose own marker is drawn at point (parent coordinates), or an empty string.
     Q_INVOKABLE QString chargerAt(QPointF point) const;
-    /// Where the charger is now, in parent coordinates; nullopt if unknown or not placed.
+    /// The chargers of the cluster marker drawn at point (parent coordinates), or an empty list.
+    Q_INVOKABLE QStringList clusterAt(QPointF point) const;
+    /// Where the charger is drawn now, in parent coordinates: its marker, its fanned-out marker or
+    /// the centre of the cluster holding it; nullopt if unknown or not placed.
     std::optional<QPointF> positionOf(const QString& chargerId);
+    /// How many chargers the marker showing this charger stands for: 1 when it is drawn on its own
+    /// (fanned out included), the cluster's count otherwise, 0 if unknown or not placed.
+    int clusterSizeOf(const QString& chargerId);
     /// Where the charger is on Earth; nullopt if unknown or not placed.
     std::optional<QGeoCoordinate> coordinateOf(const QString& chargerId);
     /// Bounds of every located charger of the model; invalid if none.
     QGeoRectangle locatedBounds();
+    /// Bounds of the given chargers that are located; invalid if none.
+    QGeoRectangle boundsOf(const QStringList& chargerIds);
 
     /// True when the painted image shows the map's current view as it is (not a moved or stretched
     /// older image waiting for its repaint).
     bool isContentCurrent() const { return !m_repaintQueued && !m_paintPending && scale() == 1.0; }
-    /// The diameter markers are drawn at now.
-    int markerDiameter() const { return m_diameter; }
-    /// Repaints so far, and how many markers the last one drew (benchmarks and tests watch these).
+    /// The diameter single markers are drawn at.
+    int markerDiameter() const { return kMarkerDiameter; }
+    /// Repaints so far; how many chargers the last one showed (on their own or inside a cluster);
+    /// how many cluster markers it drew (benchmarks and tests watch these).
     quint64 paintCount() const { return m_paintCount; }
     int paintedMarkerCount() const { return m_paintedMarkers; }
+    int paintedClusterCount() const { return m_paintedClusters; }
 
     void paint(QPainter* painter) override;
 
@@ -104,13 +126,30 @@ private:
         bool located = false;
     };
 
+    struct Placed {
+        QPointF pixel; ///< item-local
+        int marker = 0;
+    };
+    struct PlacedCluster {
+        QPointF pixel; ///< item-local
+        int cluster = 0;
+        StatusPalette::StatusCounts counts{};
+        bool stale = false;
+        int severity = 0; ///< index of the worst status in StatusPalette::severityOrder()
+    };
+
     MercatorView currentView() const;
     void readRow(int row, Marker& marker) const;
     void rebuild();
+    void ensureClusters();
+    bool clustersCurrent() const;
+    /// Offset of the rank-th of n fanned-out markers from their group's centre, in pixels.
+    static QPointF fanOffset(int rank, int n);
+    int hitAt(QPointF point) const;
+    const QImage& clusterSpriteFor(const PlacedCluster& cluster);
     void markStructureDirty();
     void onDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
     void requestRepaint();
-    void chooseMarkerSize(const MercatorView& view);
     void repaintNow();
     void ensureSprites(qreal devicePixelRatio);
     const QImage& spriteFor(const Marker& marker) const;
@@ -134,15 +173,29 @@ private:
     bool m_repaintQueued = false; ///< throttled: repaintNow() will run
     bool m_paintPending = false;  ///< update() called, paint() not yet run
 
-    int m_diameter = kMarkerDiameters.back();
-    bool m_sizeDirty = true; ///< choose the marker size again at the next repaint (zoom, data, size)
     qreal m_spriteRatio = 0;
-    int m_spriteDiameter = 0;
     std::array<QImage, 2 * contract::kChargerStatusCount> m_sprites; ///< [stale][status]
-    std::array<std::vector<int>, contract::kChargerStatusCount> m_visibleByStatus;
-    SpatialGrid m_grid;
+    QHash<QByteArray, QImage> m_clusterSprites; ///< by counts and staleness; few distinct ones in practice
+
+    // Clusters of the located markers at m_clusteredScale; points are world pixels (mercator × scale).
+    PointClusterer m_clusterer;
+    std::vector<int> m_located;       ///< clusterer point → marker index
+    std::vector<int> m_pointOf;       ///< marker index → clusterer point, -1 if not located
+    std::vector<int> m_rankInCluster; ///< clusterer point → its place among its cluster's members
+    std::vector<QPointF> m_worldPoints;
+    double m_clusteredScale = 0;
+    bool m_fanOut = false;       ///< groups are fanned out, not drawn as cluster markers
+    bool m_clustersDirty = true; ///< positions or rows changed since the last clustering
+    double m_contentZoom = 0;    ///< the map's zoom level when m_contentView was taken
+
+    std::array<std::vector<Placed>, contract::kChargerStatusCount> m_visibleByStatus;
+    std::vector<PlacedCluster> m_visibleClusters;
+    std::vector<QLineF> m_leaders;
+    SpatialGrid m_grid; ///< items: marker index, or m_markers.size() + cluster index
+    int m_gridClusterBase = 0;
     quint64 m_paintCount = 0;
     int m_paintedMarkers = 0;
+    int m_paintedClusters = 0;
 };
 
 } // namespace voltdesk::widgets

@@ -1,20 +1,21 @@
 #include "widgets/main_window.h"
 
+#include "models/broker_link.h"
+#include "models/charger_filter_model.h"
+#include "models/charger_model.h"
 #include "widgets/charger_details_panel.h"
 #include "widgets/connection_indicator.h"
 #include "widgets/legend_panel.h"
 #include "widgets/map_view.h"
 #include "widgets/search_panel.h"
 
-#include "models/broker_link.h"
-#include "models/charger_filter_model.h"
-#include "models/charger_model.h"
-
 #include <QDockWidget>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace voltdesk::widgets {
 
@@ -42,23 +43,30 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
     m_map = new MapView(*m_filter, options, this);
     setCentralWidget(m_map);
 
-    m_legend = new LegendPanel(this);
-    m_search = new SearchPanel(chargers, this);
+    // Left: find a charger (one line) above the legend; right: the details, the whole height.
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    m_search = new SearchPanel(chargers, left);
+    m_legend = new LegendPanel(left);
+    m_legend->layout()->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_search);
+    leftLayout->addSpacing(6);
+    leftLayout->addWidget(m_legend);
+    leftLayout->addStretch(1);
     m_details = new ChargerDetailsPanel(chargers, this);
-    QDockWidget* legendDock = addDock(this, tr("Legend and counts"), QStringLiteral("legendDock"), m_legend,
-                                      Qt::LeftDockWidgetArea);
-    QDockWidget* searchDock = addDock(this, tr("Find charger"), QStringLiteral("searchDock"), m_search,
-                                      Qt::RightDockWidgetArea);
+    QDockWidget* legendDock = addDock(this, tr("Find and filter chargers"), QStringLiteral("legendDock"),
+                                      left, Qt::LeftDockWidgetArea);
     QDockWidget* detailsDock = addDock(this, tr("Charger details"), QStringLiteral("detailsDock"), m_details,
                                        Qt::RightDockWidgetArea);
-    splitDockWidget(searchDock, detailsDock, Qt::Vertical);
-    resizeDocks({legendDock, detailsDock}, {250, 360}, Qt::Horizontal);
+    resizeDocks({legendDock, detailsDock}, {260, 380}, Qt::Horizontal);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : {legendDock, searchDock, detailsDock})
+    for (QDockWidget* dock : {legendDock, detailsDock})
         view->addAction(dock->toggleViewAction());
+    view->addAction(tr("F&ind charger…"), QKeySequence::Find, m_search, &SearchPanel::focusSearch);
     view->addSeparator();
-    view->addAction(tr("&Fit all chargers"), QKeySequence(Qt::CTRL | Qt::Key_0), m_map, &MapView::fitToChargers);
+    view->addAction(tr("&Fit all chargers"), QKeySequence(Qt::CTRL | Qt::Key_0), m_map,
+                    &MapView::fitToChargers);
 
     m_indicator = new ConnectionIndicator(this);
     statusBar()->addWidget(m_indicator);
@@ -66,7 +74,9 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
     statusBar()->addPermanentWidget(m_countLabel);
 
     connect(m_legend, &LegendPanel::statusVisibilityChanged, this,
-            [this](contract::ChargerStatus status, bool visible) { m_filter->setStatusVisible(status, visible); });
+            [this](contract::ChargerStatus status, bool visible) {
+                m_filter->setStatusVisible(status, visible);
+            });
     connect(m_legend, &LegendPanel::showAllRequested, m_filter, &models::ChargerFilterModel::showAllStatuses);
     connect(m_map, &MapView::chargerClicked, this, &MainWindow::selectCharger);
     connect(m_search, &SearchPanel::chargerRequested, this, [this](const QString& typed) {
@@ -76,7 +86,8 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
     });
 
     // The link's state reaches the model first (staleness), then the indicator.
-    connect(&link, &models::BrokerLink::connectionChanged, &chargers, &models::ChargerModel::setBrokerConnected);
+    connect(&link, &models::BrokerLink::connectionChanged, &chargers,
+            &models::ChargerModel::setBrokerConnected);
     connect(&link, &models::BrokerLink::connectionChanged, this, &MainWindow::updateConnectionState);
     connect(&link, &models::BrokerLink::stateTextChanged, this, &MainWindow::updateConnectionState);
     connect(&chargers, &models::ChargerModel::staleChanged, this, &MainWindow::updateConnectionState);
@@ -88,7 +99,22 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
 
     updateConnectionState();
     updateCounts();
-    resize(1400, 900);
+    resize(defaultSize());
+}
+
+QSize MainWindow::defaultSize() const {
+    const QSize wanted(1600, 1000);
+    const QScreen* screen = this->screen();
+    if (!screen)
+        return wanted;
+    return wanted.boundedTo(screen->availableSize());
+}
+
+bool MainWindow::prefersMaximized() const {
+    // On a big screen the map deserves all of it; on a small one the window is the screen anyway.
+    const QScreen* screen = this->screen();
+    return screen && (screen->availableSize().width() >= 2200 || screen->availableSize().width() <= 1600 ||
+                      screen->availableSize().height() <= 1000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -139,9 +165,9 @@ void MainWindow::updateCounts() {
     const QLocale locale;
     const int total = m_chargers.rowCount();
     const int shown = m_filter->rowCount();
-    m_countLabel->setText(shown == total ? tr("%1 chargers").arg(locale.toString(total))
-                                         : tr("%1 of %2 chargers shown").arg(locale.toString(shown),
-                                                                             locale.toString(total)));
+    m_countLabel->setText(
+        shown == total ? tr("%1 chargers").arg(locale.toString(total))
+                       : tr("%1 of %2 chargers shown").arg(locale.toString(shown), locale.toString(total)));
 }
 
 } // namespace voltdesk::widgets

@@ -1,4 +1,4 @@
-// The console's main window: the map in the middle, legend, search and details as dock panels,
+// The console's main window: the map in the middle, search and legend docked left, details right,
 // the connection state in the status bar.
 #pragma once
 
@@ -42,6 +42,11 @@ public:
     bool showCharger(const QString& chargerId);
     QString selectedCharger() const { return m_selected; }
     ConnectionState connectionState() const { return m_connection; }
+    /// The size the window starts with: 1600×1000, or the screen's available area if smaller.
+    QSize defaultSize() const;
+    /// True when the window should open maximised: the screen is much bigger than defaultSize(), or
+    /// not bigger at all.
+    bool prefersMaximized() const;
 
 private:
     void updateConnectionState();

@@ -9,14 +9,18 @@
 #include <QLoggingCategory>
 #include <QQmlEngine>
 #include <QQuickItem>
-
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcMapView, "voltdesk.map")
 
 namespace voltdesk::widgets {
 
 namespace {
+
+// Room around the fleet when fitting: enough for a cluster marker and its badge at the edge.
+constexpr int kFitMarginPx = 28;
 
 void registerQmlTypes() {
     static const bool registered = [] {
@@ -54,7 +58,8 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
     const QString tiles = tileHostPrefix(options.tileServerUrl.trimmed());
     m_root->setProperty("tileServerUrl", tiles);
     m_root->setProperty("markerModel", QVariant::fromValue(static_cast<QObject*>(&markerModel)));
-    m_root->setProperty("offlineHint", tiles.isEmpty() ? tr("Offline map: no tile server configured") : QString());
+    m_root->setProperty("offlineHint",
+                        tiles.isEmpty() ? tr("Offline map: no tile server configured") : QString());
     m_root->setProperty("kilometreFormat", tr("%1 km"));
     m_root->setProperty("metreFormat", tr("%1 m"));
     m_root->setProperty("active", true);
@@ -70,6 +75,7 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
     }
 
     connect(m_root, SIGNAL(chargerClicked(QString)), this, SIGNAL(chargerClicked(QString)));
+    connect(m_root, SIGNAL(clusterClicked(QPointF)), this, SLOT(onClusterClicked(QPointF)));
     // Once the operator moves the map, it stays where they put it.
     connect(m_root, SIGNAL(userInteracted()), this, SLOT(stopAutoFit()));
     m_fitTimer.setSingleShot(true);
@@ -99,7 +105,9 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
     }
 }
 
-bool MapView::isMapReady() const { return m_map && m_map->property("mapReady").toBool(); }
+bool MapView::isMapReady() const {
+    return m_map && m_map->property("mapReady").toBool();
+}
 
 void MapView::stopAutoFit() {
     m_autoFit = false;
@@ -123,8 +131,9 @@ bool MapView::centerOnCharger(const QString& chargerId) {
     if (!coordinate)
         return false;
     stopAutoFit();
-    if (m_map->property("zoomLevel").toDouble() < 15)
-        m_map->setProperty("zoomLevel", 15.0);
+    // Close enough that a charger of a busy site is drawn on its own, not inside the site's cluster.
+    if (m_map->property("zoomLevel").toDouble() < ChargerMarkerLayer::kFanOutZoom)
+        m_map->setProperty("zoomLevel", ChargerMarkerLayer::kFanOutZoom);
     m_map->setProperty("center", QVariant::fromValue(*coordinate));
     return true;
 }
@@ -141,7 +150,41 @@ void MapView::fitToChargers() {
         return;
     }
     QMetaObject::invokeMethod(m_map, "fitViewportToGeoShape", Qt::DirectConnection,
-                              Q_ARG(QGeoShape, QGeoShape(bounds)), Q_ARG(QVariant, QVariant(48)));
+                              Q_ARG(QGeoShape, QGeoShape(bounds)), Q_ARG(QVariant, QVariant(kFitMarginPx)));
+}
+
+void MapView::onClusterClicked(QPointF position) {
+    if (!m_layer)
+        return;
+    const QStringList ids = m_layer->clusterAt(position);
+    if (ids.isEmpty())
+        return;
+    zoomToChargers(ids);
+    emit clusterClicked(ids);
+}
+
+void MapView::zoomToChargers(const QStringList& chargerIds) {
+    if (!m_layer || !m_map)
+        return;
+    const QGeoRectangle bounds = m_layer->boundsOf(chargerIds);
+    if (!bounds.isValid())
+        return;
+    stopAutoFit();
+    const double before = m_map->property("zoomLevel").toDouble();
+    double fitted = std::numeric_limits<double>::infinity(); // one spot: as close as allowed
+    if (bounds.width() > 1e-7 || bounds.height() > 1e-7) {
+        QMetaObject::invokeMethod(m_map, "fitViewportToGeoShape", Qt::DirectConnection,
+                                  Q_ARG(QGeoShape, QGeoShape(bounds)),
+                                  Q_ARG(QVariant, QVariant(kFitMarginPx * 2)));
+        fitted = m_map->property("zoomLevel").toDouble();
+    }
+    const double zoom = std::clamp(std::isfinite(fitted) ? fitted : ChargerMarkerLayer::kFanOutZoom,
+                                   std::min(before + 1.0, ChargerMarkerLayer::kFanOutZoom),
+                                   std::max(before, ChargerMarkerLayer::kFanOutZoom));
+    if (zoom != fitted) {
+        m_map->setProperty("zoomLevel", zoom);
+        m_map->setProperty("center", QVariant::fromValue(bounds.center()));
+    }
 }
 
 std::optional<QPointF> MapView::chargerPosition(const QString& chargerId) const {

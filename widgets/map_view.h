@@ -9,7 +9,6 @@
 #include <QQuickItem>
 #include <QQuickWidget>
 #include <QTimer>
-
 #include <optional>
 
 class QAbstractItemModel;
@@ -18,6 +17,7 @@ namespace voltdesk::widgets {
 
 /// Shows the chargers of markerModel (a ChargerModel or a proxy of it) on a map: `osm` tiles from
 /// MapOptions::tileServerUrl, or the offline `itemsoverlay` background with a graticule.
+/// Clicking a cluster zooms in on its chargers.
 /// Until the operator pans or zooms (and unless MapOptions gives a center) the view keeps fitting all
 /// located chargers as they arrive.
 class MapView : public QQuickWidget {
@@ -34,6 +34,9 @@ public:
     bool centerOnCharger(const QString& chargerId);
     /// Zooms to show every located charger.
     void fitToChargers();
+    /// Zooms in on these chargers (a cluster): to their bounds, but no further than the zoom where
+    /// chargers of one site fan out, and always at least one level in.
+    void zoomToChargers(const QStringList& chargerIds);
     /// Where the charger's marker is, in this widget's coordinates.
     std::optional<QPointF> chargerPosition(const QString& chargerId) const;
     /// Updates the badge on the map and draws markers stale unless the state is Connected.
@@ -47,9 +50,12 @@ public:
 signals:
     /// The operator clicked a marker.
     void chargerClicked(const QString& chargerId);
+    /// The operator clicked a cluster marker of these chargers (the map zooms in on them).
+    void clusterClicked(const QStringList& chargerIds);
 
 private slots:
     void stopAutoFit();
+    void onClusterClicked(QPointF position);
 
 private:
     void scheduleAutoFit();

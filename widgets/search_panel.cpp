@@ -13,6 +13,8 @@ namespace voltdesk::widgets {
 
 SearchPanel::SearchPanel(QAbstractItemModel& chargers, QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
     auto* row = new QHBoxLayout;
     m_edit = new QLineEdit(this);
     m_edit->setObjectName(QStringLiteral("searchEdit"));
@@ -31,8 +33,9 @@ SearchPanel::SearchPanel(QAbstractItemModel& chargers, QWidget* parent) : QWidge
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("searchResult"));
     m_result->setWordWrap(true);
+    m_result->setStyleSheet(QStringLiteral("color: #D55E00;"));
+    m_result->hide(); // one line high while there is nothing to say
     layout->addWidget(m_result);
-    layout->addStretch(1);
 
     connect(m_edit, &QLineEdit::returnPressed, this, &SearchPanel::submit);
     connect(find, &QPushButton::clicked, this, &SearchPanel::submit);
@@ -40,6 +43,11 @@ SearchPanel::SearchPanel(QAbstractItemModel& chargers, QWidget* parent) : QWidge
         m_edit->setText(id);
         submit();
     });
+}
+
+void SearchPanel::focusSearch() {
+    m_edit->setFocus(Qt::ShortcutFocusReason);
+    m_edit->selectAll();
 }
 
 void SearchPanel::submit() {
@@ -51,10 +59,11 @@ void SearchPanel::submit() {
 void SearchPanel::showResult(bool found, const QString& chargerId) {
     if (found) {
         m_result->clear();
+        m_result->hide();
         return;
     }
     m_result->setText(tr("No charger with id \"%1\".").arg(chargerId));
-    m_result->setStyleSheet(QStringLiteral("color: #D55E00;"));
+    m_result->show();
 }
 
 } // namespace voltdesk::widgets

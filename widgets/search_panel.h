@@ -1,4 +1,4 @@
-// Find a charger by id: type (with completion), press Enter, the map jumps to it.
+// Find a charger by id: type (with completion), press Enter, the map jumps to it. One line high.
 #pragma once
 
 #include <QWidget>
@@ -19,6 +19,8 @@ public:
 
     /// Tells the operator that the last search found nothing (or clears the message).
     void showResult(bool found, const QString& chargerId);
+    /// Puts the cursor in the search field, its text selected.
+    void focusSearch();
 
 signals:
     /// The operator asked for this charger id (trimmed, as typed or completed).

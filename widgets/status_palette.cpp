@@ -2,7 +2,6 @@
 
 #include <QPainter>
 #include <QPainterPath>
-
 #include <array>
 #include <cmath>
 
@@ -16,6 +15,20 @@ constexpr std::array<ChargerStatus, contract::kChargerStatusCount> kLegendOrder 
     ChargerStatus::Available,   ChargerStatus::Charging, ChargerStatus::Occupied, ChargerStatus::Reserved,
     ChargerStatus::Unavailable, ChargerStatus::Faulted,  ChargerStatus::Offline,  ChargerStatus::Unknown,
 };
+
+constexpr std::array<ChargerStatus, contract::kChargerStatusCount> kSeverityOrder = {
+    ChargerStatus::Faulted,  ChargerStatus::Offline,  ChargerStatus::Unavailable, ChargerStatus::Unknown,
+    ChargerStatus::Reserved, ChargerStatus::Occupied, ChargerStatus::Charging,    ChargerStatus::Available,
+};
+
+// A status present in a cluster never gets less of the ring than this, however few chargers have it.
+constexpr qreal kMinSliceDegrees = 30;
+
+QColor paled(const QColor& c) {
+    const QColor pale(0xF2, 0xF2, 0xF2);
+    return QColor((c.red() * 2 + pale.red() * 3) / 5, (c.green() * 2 + pale.green() * 3) / 5,
+                  (c.blue() * 2 + pale.blue() * 3) / 5);
+}
 
 enum class Shape { Circle, Square, Diamond, Triangle };
 
@@ -173,7 +186,8 @@ void StatusPalette::paintMarker(QPainter& painter, const QRectF& box, ChargerSta
         painter.setPen(QPen(ring, std::max(1.5, h * 0.22), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.drawPath(path);
         if (box.width() >= kMinGlyphDiameter)
-            paintGlyph(painter, status, r.adjusted(h * 0.12, h * 0.12, -h * 0.12, -h * 0.12), ring.darker(115));
+            paintGlyph(painter, status, r.adjusted(h * 0.12, h * 0.12, -h * 0.12, -h * 0.12),
+                       ring.darker(115));
     } else {
         painter.setBrush(fill);
         // A light map and a black marker need a white ring; everything else a thin dark edge.
@@ -210,6 +224,115 @@ QImage StatusPalette::markerSprite(ChargerStatus status, bool stale, int diamete
     return image;
 }
 
-std::span<const ChargerStatus> StatusPalette::legendOrder() { return kLegendOrder; }
+std::span<const ChargerStatus> StatusPalette::legendOrder() {
+    return kLegendOrder;
+}
+
+std::span<const ChargerStatus> StatusPalette::severityOrder() {
+    return kSeverityOrder;
+}
+
+ChargerStatus StatusPalette::worstStatus(const StatusCounts& counts) {
+    for (ChargerStatus status : kSeverityOrder)
+        if (counts[static_cast<size_t>(status)] > 0)
+            return status;
+    return ChargerStatus::Unknown;
+}
+
+bool StatusPalette::isProblem(ChargerStatus status) {
+    return status == ChargerStatus::Faulted || status == ChargerStatus::Offline ||
+           status == ChargerStatus::Unavailable;
+}
+
+int StatusPalette::clusterDiameter(int total) {
+    if (total < 10)
+        return 26;
+    if (total < 100)
+        return 30;
+    if (total < 1000)
+        return 34;
+    return 40;
+}
+
+int StatusPalette::clusterSpriteSize(int total) {
+    return clusterDiameter(total) + 10;
+}
+
+void StatusPalette::paintCluster(QPainter& painter, const QRectF& box, const StatusCounts& counts,
+                                 bool stale) {
+    int total = 0;
+    int present = 0;
+    for (int n : counts) {
+        total += n;
+        present += n > 0 ? 1 : 0;
+    }
+    if (total <= 0)
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    const qreal d = clusterDiameter(total);
+    const QPointF c = box.center();
+    const QRectF outer(c.x() - d / 2, c.y() - d / 2, d, d);
+    const qreal ring = d >= 30 ? 7 : 6;
+
+    // Slices: each present status gets its share, but at least kMinSliceDegrees; the rest is scaled.
+    const qreal reserved = kMinSliceDegrees * present;
+    const qreal free = std::max(0.0, 360.0 - reserved);
+    int startSixteenths = 90 * 16; // 12 o'clock, going clockwise (negative spans)
+    painter.setPen(Qt::NoPen);
+    int drawn = 0;
+    for (ChargerStatus status : kSeverityOrder) {
+        const int n = counts[static_cast<size_t>(status)];
+        if (n <= 0)
+            continue;
+        ++drawn;
+        const qreal degrees =
+            total == present ? 360.0 / present : kMinSliceDegrees + free * (n - 1) / (total - present);
+        // The last slice closes the ring exactly, whatever the rounding did.
+        const int span = drawn == present ? (90 - 360) * 16 - startSixteenths
+                                          : -static_cast<int>(std::lround(degrees * 16));
+        painter.setBrush(stale ? paled(color(status)) : color(status));
+        painter.drawPie(outer, startSixteenths, span);
+        startSixteenths += span;
+    }
+    // Edge, then the middle with the count.
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(stale ? QColor(0x90, 0x90, 0x90) : QColor(0x20, 0x20, 0x20, 200), 1.0));
+    painter.drawEllipse(outer.adjusted(0.5, 0.5, -0.5, -0.5));
+    const QRectF inner = outer.adjusted(ring, ring, -ring, -ring);
+    painter.setBrush(stale ? QColor(0xF2, 0xF2, 0xF2) : QColor(Qt::white));
+    painter.setPen(QPen(QColor(0x20, 0x20, 0x20, stale ? 90 : 160), 0.8));
+    painter.drawEllipse(inner);
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(total >= 1000 ? 9 : total >= 100 ? 10 : 12);
+    painter.setFont(font);
+    painter.setPen(stale ? QColor(0x60, 0x60, 0x60) : QColor(0x10, 0x10, 0x10));
+    painter.drawText(inner.adjusted(-2, 0, 2, 0), Qt::AlignCenter, QString::number(total));
+
+    // The worst status, if it needs attention, as its own marker sitting on the ring at 2 o'clock.
+    const ChargerStatus worst = worstStatus(counts);
+    if (isProblem(worst)) {
+        const qreal b = 15;
+        const QPointF at = c + QPointF(d / 2 * 0.72, -d / 2 * 0.72);
+        paintMarker(painter, QRectF(at.x() - b / 2, at.y() - b / 2, b, b), worst, stale);
+    }
+    painter.restore();
+}
+
+QImage StatusPalette::clusterSprite(const StatusCounts& counts, bool stale, qreal devicePixelRatio) {
+    int total = 0;
+    for (int n : counts)
+        total += n;
+    const int size = clusterSpriteSize(total);
+    const int px = static_cast<int>(std::ceil(size * devicePixelRatio));
+    QImage image(px, px, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    image.setDevicePixelRatio(devicePixelRatio);
+    QPainter painter(&image);
+    paintCluster(painter, QRectF(0, 0, size, size), counts, stale);
+    return image;
+}
 
 } // namespace voltdesk::widgets

@@ -1,13 +1,12 @@
 // The console's map with 10,000 chargers, measured the way an operator feels it: time to the first
 // frame showing every marker, the cost of a frame while panning, and how long a status change takes
 // to reach the screen. Runs the real MapView (QML Map + marker layer) in the software renderer.
-#include "widgets/charger_marker_layer.h"
-#include "widgets/map_view.h"
-
 #include "contract/charger_state.h"
 #include "contract/topics.h"
 #include "models/charger_filter_model.h"
 #include "models/charger_model.h"
+#include "widgets/charger_marker_layer.h"
+#include "widgets/map_view.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,7 +14,6 @@
 #include <QImage>
 #include <QQuickWindow>
 #include <QTimer>
-
 #include <algorithm>
 #include <cstdio>
 #include <random>
@@ -54,17 +52,32 @@ Fleet makeFleet(int count) {
         s.lastSeen = 1'790'000'000'000;
         ConnectorStatus connector = ConnectorStatus::Available;
         switch (pick(random)) {
-        case 1: connector = ConnectorStatus::Charging; break;
-        case 2: connector = ConnectorStatus::SuspendedEV; break;
-        case 3: connector = ConnectorStatus::Reserved; break;
-        case 4: connector = ConnectorStatus::Unavailable; break;
-        case 5: connector = ConnectorStatus::Faulted; break;
-        case 6: s.online = false; break;
-        case 7: break; // no connectors yet: Unknown
-        default: break;
+        case 1:
+            connector = ConnectorStatus::Charging;
+            break;
+        case 2:
+            connector = ConnectorStatus::SuspendedEV;
+            break;
+        case 3:
+            connector = ConnectorStatus::Reserved;
+            break;
+        case 4:
+            connector = ConnectorStatus::Unavailable;
+            break;
+        case 5:
+            connector = ConnectorStatus::Faulted;
+            break;
+        case 6:
+            s.online = false;
+            break;
+        case 7:
+            break; // no connectors yet: Unknown
+        default:
+            break;
         }
         if (!(s.online && i % 100 == 7))
-            s.connectors = {{1, connector, "NoError", "", "", 0}, {2, ConnectorStatus::Available, "NoError", "", "", 0}};
+            s.connectors = {{1, connector, "NoError", "", "", 0},
+                            {2, ConnectorStatus::Available, "NoError", "", "", 0}};
         fleet.messages.push_back({QString::fromStdString(contract::chargerStateTopic(s.siteId, s.chargerId)),
                                   QByteArray::fromStdString(contract::encodeChargerState(s))});
         fleet.states.push_back(std::move(s));
@@ -72,7 +85,9 @@ Fleet makeFleet(int count) {
     return fleet;
 }
 
-double ms(qint64 ns) { return static_cast<double>(ns) / 1e6; }
+double ms(qint64 ns) {
+    return static_cast<double>(ns) / 1e6;
+}
 
 double percentile(std::vector<double> values, double p) {
     if (values.empty())
@@ -89,8 +104,7 @@ void printFigure(const char* name, double value, const char* unit) {
 }
 
 // Runs the event loop until pred() holds or timeoutMs passes; returns whether it held.
-template <typename Pred>
-bool spinUntil(Pred pred, int timeoutMs) {
+template <typename Pred> bool spinUntil(Pred pred, int timeoutMs) {
     QElapsedTimer clock;
     clock.start();
     while (!pred()) {
@@ -109,22 +123,23 @@ int main(int argc, char** argv) {
         qputenv("QT_QUICK_BACKEND", "software");
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Map benchmark: first render, pan frames, status-to-screen."));
+    parser.setApplicationDescription(
+        QStringLiteral("Map benchmark: first render, pan frames, status-to-screen."));
     parser.addHelpOption();
     QCommandLineOption chargersOption(QStringLiteral("chargers"), QStringLiteral("Number of chargers."),
                                       QStringLiteral("n"), QStringLiteral("10000"));
-    QCommandLineOption stepsOption(QStringLiteral("pan-steps"), QStringLiteral("Pan steps."), QStringLiteral("n"),
-                                   QStringLiteral("120"));
-    QCommandLineOption shotOption(QStringLiteral("screenshot"), QStringLiteral("Save the first frame as PNG."),
-                                  QStringLiteral("path"));
+    QCommandLineOption stepsOption(QStringLiteral("pan-steps"), QStringLiteral("Pan steps."),
+                                   QStringLiteral("n"), QStringLiteral("120"));
+    QCommandLineOption shotOption(QStringLiteral("screenshot"),
+                                  QStringLiteral("Save the first frame as PNG."), QStringLiteral("path"));
     parser.addOptions({chargersOption, stepsOption, shotOption});
     parser.process(app);
     const int chargerCount = parser.value(chargersOption).toInt();
     const int panSteps = parser.value(stepsOption).toInt();
 
     std::printf("backend: %s\n", qPrintable(QQuickWindow::sceneGraphBackend().isEmpty()
-                                                 ? qEnvironmentVariable("QT_QUICK_BACKEND")
-                                                 : QQuickWindow::sceneGraphBackend()));
+                                                ? qEnvironmentVariable("QT_QUICK_BACKEND")
+                                                : QQuickWindow::sceneGraphBackend()));
     std::printf("chargers: %d\n", chargerCount);
 
     const Fleet fleet = makeFleet(chargerCount);
@@ -152,10 +167,13 @@ int main(int argc, char** argv) {
     QQuickWindow* window = view.quickWindow();
     quint64 frames = 0;
     qint64 lastFrameNs = 0;
-    QObject::connect(window, &QQuickWindow::afterRendering, window, [&] {
-        ++frames;
-        lastFrameNs = clock.nsecsElapsed();
-    }, Qt::DirectConnection);
+    QObject::connect(
+        window, &QQuickWindow::afterRendering, window,
+        [&] {
+            ++frames;
+            lastFrameNs = clock.nsecsElapsed();
+        },
+        Qt::DirectConnection);
     // The frame counts once the layer was painted for the map's real size (not an intermediate one).
     const auto markerLayerFillsView = [&] {
         return layer->width() == view.width() + 2 * widgets::ChargerMarkerLayer::kMargin &&
@@ -219,6 +237,7 @@ int main(int argc, char** argv) {
     }
     printFigure("full_marker_repaint_frame_p50", percentile(repaints, 0.5), "ms");
     std::printf("markers_in_view: %d\n", layer->paintedMarkerCount());
+    std::printf("cluster_markers_in_view: %d\n", layer->paintedClusterCount());
     std::printf("marker_diameter: %d px\n", layer->markerDiameter());
 
     // --- Status change → the frame that shows it, through the real path (model signal, throttle,
@@ -228,7 +247,8 @@ int main(int argc, char** argv) {
         spinUntil([] { return false; }, 60);
         contract::ChargerState s = fleet.states[static_cast<size_t>(i * 37 % chargerCount)];
         s.online = true;
-        s.connectors = {{1, i % 2 ? ConnectorStatus::Faulted : ConnectorStatus::Charging, "NoError", "", "", 0}};
+        s.connectors = {
+            {1, i % 2 ? ConnectorStatus::Faulted : ConnectorStatus::Charging, "NoError", "", "", 0}};
         const quint64 paints = layer->paintCount();
         clock.restart();
         chargers.applyMessage(QString::fromStdString(contract::chargerStateTopic(s.siteId, s.chargerId)),
@@ -239,7 +259,8 @@ int main(int argc, char** argv) {
         latencies.push_back(ms(lastFrameNs));
     }
     printFigure("status_to_frame_p50", percentile(latencies, 0.5), "ms");
-    printFigure("status_to_frame_max", latencies.empty() ? 0 : *std::max_element(latencies.begin(), latencies.end()), "ms");
+    printFigure("status_to_frame_max",
+                latencies.empty() ? 0 : *std::max_element(latencies.begin(), latencies.end()), "ms");
     std::printf("status_samples: %zu\n", latencies.size());
     return 0;
 }

@@ -1,28 +1,28 @@
 // Renders the real MainWindow over a ChargerModel of 320 chargers in known places and statuses, and
 // checks what an operator would see: marker colours, counts, details on click, stale on broker loss.
+#include "contract/charger_state.h"
+#include "contract/site_info.h"
+#include "contract/topics.h"
+#include "models/broker_link.h"
+#include "models/charger_model.h"
 #include "widgets/charger_marker_layer.h"
 #include "widgets/connection_indicator.h"
 #include "widgets/main_window.h"
 #include "widgets/map_view.h"
 #include "widgets/status_palette.h"
 
-#include "contract/charger_state.h"
-#include "contract/topics.h"
-#include "models/broker_link.h"
-#include "models/charger_model.h"
-
 #include <QApplication>
 #include <QDir>
-#include <QWheelEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QTableWidget>
 #include <QTest>
-
+#include <QWheelEvent>
 #include <algorithm>
 #include <map>
 #include <random>
+#include <set>
 
 using namespace voltdesk;
 using contract::ChargerStatus;
@@ -35,7 +35,7 @@ constexpr int kCols = 20;
 
 // How many chargers of each status the fleet has (sums to kRows * kCols), deliberately all different.
 const std::map<ChargerStatus, int> kFleetCounts = {
-    {ChargerStatus::Available, 118}, {ChargerStatus::Charging, 82}, {ChargerStatus::Occupied, 41},
+    {ChargerStatus::Available, 118}, {ChargerStatus::Charging, 82},    {ChargerStatus::Occupied, 41},
     {ChargerStatus::Reserved, 22},   {ChargerStatus::Unavailable, 19}, {ChargerStatus::Faulted, 17},
     {ChargerStatus::Offline, 13},    {ChargerStatus::Unknown, 8},
 };
@@ -103,7 +103,8 @@ int countNear(const QImage& image, QPoint center, int radius, const QColor& colo
             if (!image.rect().contains(x, y))
                 continue;
             const QColor c = image.pixelColor(x, y);
-            if (std::abs(c.red() - color.red()) <= tolerance && std::abs(c.green() - color.green()) <= tolerance &&
+            if (std::abs(c.red() - color.red()) <= tolerance &&
+                std::abs(c.green() - color.green()) <= tolerance &&
                 std::abs(c.blue() - color.blue()) <= tolerance)
                 ++n;
         }
@@ -112,7 +113,8 @@ int countNear(const QImage& image, QPoint center, int radius, const QColor& colo
 }
 
 QString screenshotPath(const QString& name) {
-    const QString dir = qEnvironmentVariable("VOLTDESK_BUILD_DIR", QDir::currentPath()) + QStringLiteral("/screenshots");
+    const QString dir =
+        qEnvironmentVariable("VOLTDESK_BUILD_DIR", QDir::currentPath()) + QStringLiteral("/screenshots");
     QDir().mkpath(dir);
     return dir + QLatin1Char('/') + name;
 }
@@ -130,6 +132,8 @@ private slots:
     void searchSelectsCharger();
     void dragPansAndWheelZooms();
     void brokerLossDrawsMarkersStale();
+    void searchSitsAboveTheLegendAndDetailsHaveTheRightColumn();
+    void coLocatedChargersFormACountedCluster();
     void cleanupTestCase();
 
 private:
@@ -158,7 +162,8 @@ void MainWindowTest::initTestCase() {
                             QByteArray::fromStdString(contract::encodeChargerState(s))});
         // Sample chargers away from the fleet's edge, so nothing in the window can cover them.
         const int r = i / kCols, c = i % kCols;
-        if (r > 2 && r < kRows - 3 && c > 2 && c < kCols - 3 && !m_sample.contains(statuses[static_cast<size_t>(i)]))
+        if (r > 2 && r < kRows - 3 && c > 2 && c < kCols - 3 &&
+            !m_sample.contains(statuses[static_cast<size_t>(i)]))
             m_sample[statuses[static_cast<size_t>(i)]] = QString::fromStdString(s.chargerId);
     }
     m_chargers.applyMessages(messages);
@@ -260,7 +265,8 @@ void MainWindowTest::searchSelectsCharger() {
     QCOMPARE(m_window->findChild<QLabel*>(QStringLiteral("detail-id"))->text(), wanted);
     // The map moved to it: it is in the middle of the map now.
     const QPoint p = windowPointOf(wanted);
-    const QRect mapRect(m_window->mapView()->mapTo(m_window.get(), QPoint(0, 0)), m_window->mapView()->size());
+    const QRect mapRect(m_window->mapView()->mapTo(m_window.get(), QPoint(0, 0)),
+                        m_window->mapView()->size());
     QVERIFY((p - mapRect.center()).manhattanLength() < 4);
 
     edit->setText(QStringLiteral("no-such-charger"));
@@ -286,16 +292,18 @@ void MainWindowTest::dragPansAndWheelZooms() {
     }
     QTest::mouseRelease(map, Qt::LeftButton, {}, at, 16);
     const QPointF after = *map->chargerPosition(id);
-    QVERIFY2(std::abs(after.x() - (before.x() - 150)) < 20 && std::abs(after.y() - (before.y() - 90)) < 20,
-             qPrintable(QStringLiteral("%1,%2 → %3,%4").arg(before.x()).arg(before.y()).arg(after.x()).arg(after.y())));
+    QVERIFY2(
+        std::abs(after.x() - (before.x() - 150)) < 20 && std::abs(after.y() - (before.y() - 90)) < 20,
+        qPrintable(
+            QStringLiteral("%1,%2 → %3,%4").arg(before.x()).arg(before.y()).arg(after.x()).arg(after.y())));
     QImage image = grabSettled();
     QVERIFY(countNear(image, windowPointOf(id), 6, pink) >= 10);
 
     // One wheel notch up zooms in about the cursor: the charger under it stays put, its neighbours move out.
     const double zoom = map->mapItem()->property("zoomLevel").toDouble();
     const QPointF anchor = *map->chargerPosition(id);
-    QWheelEvent wheel(anchor, map->mapToGlobal(anchor), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+    QWheelEvent wheel(anchor, map->mapToGlobal(anchor), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(map, &wheel);
     QTRY_VERIFY(map->mapItem()->property("zoomLevel").toDouble() > zoom);
     QVERIFY((*map->chargerPosition(id) - anchor).manhattanLength() < 4);
@@ -324,10 +332,12 @@ void MainWindowTest::brokerLossDrawsMarkersStale() {
     p = windowPointOf(id);
     // Hollow: the middle is pale grey, the green survives only as the outline.
     const int staleGreen = countNear(image, p, 6, green);
-    QVERIFY2(staleGreen < liveGreen / 2, qPrintable(QStringLiteral("%1 → %2").arg(liveGreen).arg(staleGreen)));
+    QVERIFY2(staleGreen < liveGreen / 2,
+             qPrintable(QStringLiteral("%1 → %2").arg(liveGreen).arg(staleGreen)));
     QVERIFY(countNear(image, p, 2, QColor(0xF2, 0xF2, 0xF2), 10) >= 20);
     // The faulted charger keeps its shape and orange outline, so the status is still readable.
-    QVERIFY(countNear(image, windowPointOf(m_faultedId), 10, widgets::StatusPalette::color(ChargerStatus::Faulted)) >= 5);
+    QVERIFY(countNear(image, windowPointOf(m_faultedId), 10,
+                      widgets::StatusPalette::color(ChargerStatus::Faulted)) >= 5);
     // The map's badge shows the loss too (its border and dot are the indicator's colour).
     const QColor lost = widgets::ConnectionStateText::color(widgets::ConnectionState::Disconnected);
     const QPoint mapOrigin = m_window->mapView()->mapTo(m_window.get(), QPoint(0, 0));
@@ -335,6 +345,130 @@ void MainWindowTest::brokerLossDrawsMarkersStale() {
 
     m_chargers.setBrokerConnected(true);
     QCOMPARE(m_window->connectionState(), widgets::ConnectionState::Connected);
+}
+
+void MainWindowTest::searchSitsAboveTheLegendAndDetailsHaveTheRightColumn() {
+    auto* edit = m_window->findChild<QLineEdit*>(QStringLiteral("searchEdit"));
+    auto* available = m_window->findChild<QLabel*>(
+        QStringLiteral("count-%1").arg(static_cast<int>(ChargerStatus::Available)));
+    auto* details = m_window->findChild<QLabel*>(QStringLiteral("detail-id"));
+    QVERIFY(edit && available && details);
+    const QPoint searchAt = edit->mapTo(m_window.get(), QPoint(0, 0));
+    const QPoint legendAt = available->mapTo(m_window.get(), QPoint(0, 0));
+    const QRect mapRect(m_window->mapView()->mapTo(m_window.get(), QPoint(0, 0)),
+                        m_window->mapView()->size());
+    QVERIFY(searchAt.x() < mapRect.left() && legendAt.x() < mapRect.left()); // both left of the map
+    QVERIFY(searchAt.y() < legendAt.y());
+    QVERIFY(legendAt.y() - searchAt.y() < 120); // one compact line, not half a column
+    // The details panel is alone on the right: it spans (nearly) the map's height.
+    auto* panel = details->parentWidget()->parentWidget();
+    QVERIFY(panel->mapTo(m_window.get(), QPoint(0, 0)).x() > mapRect.right());
+    QVERIFY(panel->height() > mapRect.height() * 0.9);
+}
+
+// A site of six chargers on one spot: one marker with the count, the fault visible in it, the total
+// adding up; a click zooms in until every charger is drawn on its own.
+void MainWindowTest::coLocatedChargersFormACountedCluster() {
+    widgets::MapView* map = m_window->mapView();
+    widgets::ChargerMarkerLayer* layer = map->markerLayer();
+    const std::vector<ChargerStatus> siteStatuses = {ChargerStatus::Charging,  ChargerStatus::Charging,
+                                                     ChargerStatus::Available, ChargerStatus::Faulted,
+                                                     ChargerStatus::Charging,  ChargerStatus::Occupied};
+    contract::SiteInfo site;
+    site.siteId = "site-depot";
+    site.name = "Depot Nord";
+    site.address = "Hafenstraße 7, 13353 Berlin";
+    site.location = {52.52, 13.28 + 22 * 0.012};
+    models::MqttMessages messages{{QString::fromStdString(contract::siteInfoTopic(site.siteId)),
+                                   QByteArray::fromStdString(contract::encodeSiteInfo(site))}};
+    QStringList ids;
+    QString faulted;
+    for (size_t i = 0; i < siteStatuses.size(); ++i) {
+        contract::ChargerState s = makeCharger(900 + static_cast<int>(i), siteStatuses[i]);
+        s.siteId = site.siteId;
+        s.location = site.location; // exactly the same spot: zooming alone would never separate them
+        messages.push_back({QString::fromStdString(contract::chargerStateTopic(s.siteId, s.chargerId)),
+                            QByteArray::fromStdString(contract::encodeChargerState(s))});
+        ids.append(QString::fromStdString(s.chargerId));
+        if (siteStatuses[i] == ChargerStatus::Faulted)
+            faulted = ids.back();
+    }
+    m_chargers.applyMessages(messages);
+    map->fitToChargers();
+    QImage image = grabSettled();
+    image.save(screenshotPath(QStringLiteral("gui-main-window-cluster.png")));
+
+    // Every charger is on the map, alone or counted in a cluster.
+    const int total = kRows * kCols + static_cast<int>(ids.size());
+    QCOMPARE(layer->paintedMarkerCount(), total);
+    QVERIFY(layer->paintedClusterCount() >= 1);
+    const QPoint at = windowPointOf(ids.front());
+    for (const QString& id : ids) {
+        QCOMPARE(layer->clusterSizeOf(id), static_cast<int>(ids.size()));
+        QCOMPARE(windowPointOf(id), at);
+    }
+    // The cluster marker is the one for these counts, count "6" included.
+    widgets::StatusPalette::StatusCounts counts{};
+    for (ChargerStatus status : siteStatuses)
+        ++counts[static_cast<size_t>(status)];
+    const QImage expected =
+        widgets::StatusPalette::clusterSprite(counts, false, 1.0).convertToFormat(QImage::Format_RGB32);
+    const QImage drawn =
+        image.copy(QRect(at - QPoint(expected.width() / 2, expected.height() / 2), expected.size()));
+    int same = 0, inked = 0;
+    for (int y = 0; y < expected.height(); ++y) {
+        for (int x = 0; x < expected.width(); ++x) {
+            const QRgb want = expected.pixel(x, y);
+            if (qAlpha(widgets::StatusPalette::clusterSprite(counts, false, 1.0).pixel(x, y)) < 250)
+                continue; // transparent edge: the map shows through
+            ++inked;
+            const QRgb got = drawn.pixel(x, y);
+            same += std::abs(qRed(want) - qRed(got)) + std::abs(qGreen(want) - qGreen(got)) +
+                                std::abs(qBlue(want) - qBlue(got)) <=
+                            30
+                        ? 1
+                        : 0;
+        }
+    }
+    QVERIFY2(inked > 300 && same > inked * 9 / 10,
+             qPrintable(QStringLiteral("%1 of %2").arg(same).arg(inked)));
+    // The count is written in the middle: dark ink on the white disc.
+    QVERIFY(countNear(image, at, 4, QColor(0x10, 0x10, 0x10), 40) >= 6);
+    // One faulted charger of six is unmissable: its orange slice and badge.
+    QVERIFY(countNear(image, at, 22, widgets::StatusPalette::color(ChargerStatus::Faulted)) >= 40);
+
+    // A click on the cluster zooms in on the site until its chargers fan out, each on its own.
+    const double zoomBefore = map->mapItem()->property("zoomLevel").toDouble();
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->mapFrom(m_window.get(), at));
+    QTRY_VERIFY(map->mapItem()->property("zoomLevel").toDouble() >= widgets::ChargerMarkerLayer::kFanOutZoom);
+    QVERIFY(map->mapItem()->property("zoomLevel").toDouble() > zoomBefore);
+    image = grabSettled();
+    image.save(screenshotPath(QStringLiteral("gui-main-window-fanned.png")));
+    std::set<std::pair<int, int>> spots;
+    for (const QString& id : ids) {
+        QCOMPARE(layer->clusterSizeOf(id), 1);
+        const QPoint p = windowPointOf(id);
+        spots.insert({p.x(), p.y()});
+    }
+    QCOMPARE(static_cast<int>(spots.size()), static_cast<int>(ids.size()));
+    const QPoint faultedAt = windowPointOf(faulted);
+    QVERIFY(countNear(image, faultedAt, 6, widgets::StatusPalette::color(ChargerStatus::Faulted)) >= 10);
+
+    // The fanned-out marker is clickable, and the details name the site and its address.
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->mapFrom(m_window.get(), faultedAt));
+    QTRY_COMPARE(m_window->selectedCharger(), faulted);
+    QCOMPARE(m_window->findChild<QLabel*>(QStringLiteral("detail-siteName"))->text(),
+             QStringLiteral("Depot Nord"));
+    QCOMPARE(m_window->findChild<QLabel*>(QStringLiteral("detail-address"))->text(),
+             QStringLiteral("Hafenstraße 7, 13353 Berlin"));
+
+    models::MqttMessages removal;
+    for (const QString& id : ids)
+        removal.push_back(
+            {QString::fromStdString(contract::chargerStateTopic(site.siteId, id.toStdString())), {}});
+    m_chargers.applyMessages(removal);
+    QCOMPARE(m_chargers.rowCount(), kRows * kCols);
+    map->fitToChargers();
 }
 
 void MainWindowTest::cleanupTestCase() {
