@@ -13,8 +13,8 @@ public:
     static DecodeResult fail(std::string error) { return DecodeResult(std::nullopt, std::move(error)); }
 
     explicit operator bool() const { return m_value.has_value(); }
-    const T& value() const& { return *m_value; }
-    T&& value() && { return std::move(*m_value); }
+    const T& value() const& { return m_value.value(); }
+    T&& value() && { return std::move(m_value).value(); }
     const std::string& error() const { return m_error; }
 
 private:

@@ -19,7 +19,7 @@ using namespace std::chrono_literals;
 
 namespace {
 constexpr std::string_view kSubprotocol = "ocpp1.6";
-constexpr std::size_t kMaxMessageBytes = 64 * 1024;
+constexpr std::size_t kMaxMessageBytes = std::size_t{64} * 1024;
 } // namespace
 
 ChargerConnection::ChargerConnection(Strand strand, const std::vector<asio::ip::tcp::endpoint>& endpoints,
@@ -51,7 +51,7 @@ void ChargerConnection::stop() {
                 self->countOpen(false);
                 if (self->m_ws) {
                     beast::error_code ignored;
-                    self->m_ws->next_layer().socket().close(ignored);
+                    static_cast<void>(self->m_ws->next_layer().socket().close(ignored));
                 }
             });
         } else {
@@ -255,7 +255,7 @@ void ChargerConnection::lost(const char* where, beast::error_code ec) {
     m_chargePoint->onDisconnected(contract::nowMs());
     if (m_ws) {
         beast::error_code ignored;
-        beast::get_lowest_layer(*m_ws).socket().close(ignored);
+        static_cast<void>(beast::get_lowest_layer(*m_ws).socket().close(ignored));
     }
     // m_ws is replaced on the next connect, once no handler of this one is pending (m_pendingOps).
     m_phase = Phase::Waiting;

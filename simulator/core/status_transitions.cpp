@@ -35,7 +35,6 @@ bool isValidTransition(S from, S to) {
         return oneOf(to, {S::Available, S::Charging, S::SuspendedEV, S::SuspendedEVSE, S::Finishing,
                           S::Unavailable, S::Faulted});
     case S::Finishing:
-        return oneOf(to, {S::Available, S::Preparing, S::Unavailable, S::Faulted});
     case S::Reserved:
         return oneOf(to, {S::Available, S::Preparing, S::Unavailable, S::Faulted});
     case S::Unavailable:

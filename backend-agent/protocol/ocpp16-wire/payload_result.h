@@ -20,8 +20,8 @@ public:
     static PayloadResult fail(PayloadError error) { return PayloadResult(std::nullopt, std::move(error)); }
 
     explicit operator bool() const { return m_value.has_value(); }
-    const T& value() const& { return *m_value; }
-    T&& value() && { return std::move(*m_value); }
+    const T& value() const& { return m_value.value(); }
+    T&& value() && { return std::move(m_value).value(); }
     const PayloadError& error() const { return m_error; }
 
 private:

@@ -21,7 +21,7 @@ inline constexpr std::size_t kMaxMessageIdLength = 36;
 /// OCPP-J gives no rule for this case; "-1" is what most central systems send and cannot collide
 /// with a UUID a charger generated.
 inline constexpr std::string_view kUnknownMessageId = "-1";
-inline constexpr std::size_t kDefaultMaxFrameBytes = 64 * 1024;
+inline constexpr std::size_t kDefaultMaxFrameBytes = std::size_t{64} * 1024;
 /// No OCPP 1.6 payload nests deeper than about 6 levels; the cap keeps recursive JSON code safe.
 inline constexpr std::size_t kDefaultMaxNestingDepth = 32;
 

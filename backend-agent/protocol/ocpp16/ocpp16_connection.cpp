@@ -74,8 +74,7 @@ void Ocpp16Connection::onText(std::string_view frame) {
                 sendError(prefix.messageId.value_or(std::string(kUnknownMessageId)), ErrorCode::InternalError,
                           "internal error");
             }
-        } catch (...) {
-            // Out of memory, most likely; the public methods must not throw.
+        } catch (...) { // NOLINT(bugprone-empty-catch): out of memory, most likely; must not throw
         }
     }
 }
@@ -175,8 +174,7 @@ void Ocpp16Connection::logError(std::string_view message) {
     }
     try {
         m_errorLog(message);
-    } catch (...) {
-        // Nowhere left to report it; the public methods must not throw.
+    } catch (...) { // NOLINT(bugprone-empty-catch): nowhere left to report it; must not throw
     }
 }
 

@@ -18,7 +18,7 @@
 namespace voltdesk::ocpp16 {
 
 struct ConnectionLimits {
-    std::size_t maxFrameBytes = 64 * 1024;
+    std::size_t maxFrameBytes = std::size_t{64} * 1024;
 };
 
 /// Not thread-safe by design: the transport serializes the calls into one connection. Every public
