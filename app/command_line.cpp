@@ -7,7 +7,9 @@
 namespace voltdesk::app {
 
 // Translated through QCoreApplication::translate("CommandLine", ...), the form lupdate reads.
-QStringList availableLanguages() { return {QStringLiteral("en"), QStringLiteral("zh_CN")}; }
+QStringList availableLanguages() {
+    return {QStringLiteral("en"), QStringLiteral("zh_CN")};
+}
 
 QString languageArgument(const QStringList& arguments) {
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -25,35 +27,52 @@ QString languageArgument(const QStringList& arguments) {
 CommandLine parseCommandLine(const QStringList& arguments, const QString& passwordFromEnv) {
     CommandLine result;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("CommandLine", "Voltdesk: live operations console for EV charging networks."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "Voltdesk: live operations console for EV charging networks."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption broker(QStringLiteral("broker"), QCoreApplication::translate("CommandLine", "MQTT broker to connect to."), QCoreApplication::translate("CommandLine", "uri"),
-                                    QStringLiteral("tcp://127.0.0.1:1883"));
-    const QCommandLineOption user(QStringLiteral("user"), QCoreApplication::translate("CommandLine", "User name for the MQTT broker."), QCoreApplication::translate("CommandLine", "name"));
+    const QCommandLineOption broker(
+        QStringLiteral("broker"), QCoreApplication::translate("CommandLine", "MQTT broker to connect to."),
+        QCoreApplication::translate("CommandLine", "uri"), QStringLiteral("tcp://127.0.0.1:1883"));
+    const QCommandLineOption user(
+        QStringLiteral("user"), QCoreApplication::translate("CommandLine", "User name for the MQTT broker."),
+        QCoreApplication::translate("CommandLine", "name"));
     const QCommandLineOption password(
         QStringLiteral("password"),
-        QCoreApplication::translate("CommandLine", "Password for the MQTT broker (or set VOLTDESK_MQTT_PASSWORD, which other users cannot see)."),
+        QCoreApplication::translate(
+            "CommandLine",
+            "Password for the MQTT broker (or set VOLTDESK_MQTT_PASSWORD, which other users cannot see)."),
         QCoreApplication::translate("CommandLine", "password"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QCoreApplication::translate("CommandLine", "User interface language: en or zh_CN (default: system)."),
-                                  QCoreApplication::translate("CommandLine", "language"));
-    const QCommandLineOption tiles(QStringLiteral("tile-server"),
-                                   QCoreApplication::translate("CommandLine", "OpenStreetMap tile server URL; without it the map has no tiles and needs no "
-                                      "network."),
-                                   QCoreApplication::translate("CommandLine", "url"));
-    const QCommandLineOption center(QStringLiteral("center"),
-                                    QCoreApplication::translate("CommandLine", "Where the map starts, as latitude,longitude (default: fit all chargers)."),
-                                    QCoreApplication::translate("CommandLine", "lat,lon"));
-    const QCommandLineOption zoom(QStringLiteral("zoom"), QCoreApplication::translate("CommandLine", "Zoom level used with --center."), QCoreApplication::translate("CommandLine", "level"),
-                                  QStringLiteral("12"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QCoreApplication::translate("CommandLine", "Render the main window to this PNG file once the data has settled, "
-                                           "then exit."),
-                                        QCoreApplication::translate("CommandLine", "file"));
-    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
-                                   QCoreApplication::translate("CommandLine", "Wait at least this long before taking the screenshot."), QCoreApplication::translate("CommandLine", "ms"),
-                                   QStringLiteral("3000"));
-    for (const auto* option : {&broker, &user, &password, &lang, &tiles, &center, &zoom, &screenshot, &delay}) {
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("CommandLine", "User interface language: en or zh_CN (default: system)."),
+        QCoreApplication::translate("CommandLine", "language"));
+    const QCommandLineOption tiles(
+        QStringLiteral("tile-server"),
+        QCoreApplication::translate(
+            "CommandLine", "OpenStreetMap tile server URL; without it the map has no tiles and needs no "
+                           "network."),
+        QCoreApplication::translate("CommandLine", "url"));
+    const QCommandLineOption center(
+        QStringLiteral("center"),
+        QCoreApplication::translate(
+            "CommandLine", "Where the map starts, as latitude,longitude (default: fit all chargers)."),
+        QCoreApplication::translate("CommandLine", "lat,lon"));
+    const QCommandLineOption zoom(
+        QStringLiteral("zoom"), QCoreApplication::translate("CommandLine", "Zoom level used with --center."),
+        QCoreApplication::translate("CommandLine", "level"), QStringLiteral("12"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("CommandLine",
+                                    "Render the main window to this PNG file once the data has settled, "
+                                    "then exit."),
+        QCoreApplication::translate("CommandLine", "file"));
+    const QCommandLineOption delay(
+        QStringLiteral("screenshot-delay"),
+        QCoreApplication::translate("CommandLine", "Wait at least this long before taking the screenshot."),
+        QCoreApplication::translate("CommandLine", "ms"), QStringLiteral("3000"));
+    for (const auto* option :
+         {&broker, &user, &password, &lang, &tiles, &center, &zoom, &screenshot, &delay}) {
         parser.addOption(*option);
     }
 
@@ -68,11 +87,13 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
     }
     if (parser.isSet(version)) {
         result.outcome = CommandLine::Outcome::Version;
-        result.text = QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion();
+        result.text =
+            QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion();
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        result.text = QCoreApplication::translate("CommandLine", "Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        result.text = QCoreApplication::translate("CommandLine", "Unexpected argument: %1")
+                          .arg(parser.positionalArguments().constFirst());
         return result;
     }
 
@@ -80,7 +101,9 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
     o.broker.uri = parser.value(broker);
     const QUrl brokerUrl(o.broker.uri);
     if (!brokerUrl.isValid() || brokerUrl.scheme().isEmpty() || brokerUrl.host().isEmpty()) {
-        result.text = QCoreApplication::translate("CommandLine", "The broker must be a URI like tcp://host:1883, not \"%1\".").arg(o.broker.uri);
+        result.text = QCoreApplication::translate(
+                          "CommandLine", "The broker must be a URI like tcp://host:1883, not \"%1\".")
+                          .arg(o.broker.uri);
         return result;
     }
     o.broker.username = parser.value(user);
@@ -96,8 +119,11 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
     o.map.tileServerUrl = parser.value(tiles);
     if (!o.map.tileServerUrl.isEmpty()) {
         const QUrl url(o.map.tileServerUrl);
-        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-            result.text = QCoreApplication::translate("CommandLine", "The tile server must be an http or https URL, not \"%1\".").arg(o.map.tileServerUrl);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            result.text = QCoreApplication::translate(
+                              "CommandLine", "The tile server must be an http or https URL, not \"%1\".")
+                              .arg(o.map.tileServerUrl);
             return result;
         }
     }
@@ -107,7 +133,8 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
         const double lat = parts.size() == 2 ? parts[0].trimmed().toDouble(&latOk) : 0;
         const double lon = parts.size() == 2 ? parts[1].trimmed().toDouble(&lonOk) : 0;
         if (!latOk || !lonOk || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-            result.text = QCoreApplication::translate("CommandLine", "The center must be latitude,longitude in degrees, e.g. 52.52,13.40.");
+            result.text = QCoreApplication::translate(
+                "CommandLine", "The center must be latitude,longitude in degrees, e.g. 52.52,13.40.");
             return result;
         }
         o.map.center = QGeoCoordinate(lat, lon);
@@ -115,7 +142,8 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
     bool zoomOk = false;
     o.map.zoomLevel = parser.value(zoom).toDouble(&zoomOk);
     if (!zoomOk || o.map.zoomLevel < 0 || o.map.zoomLevel > 22) {
-        result.text = QCoreApplication::translate("CommandLine", "The zoom level must be a number from 0 to 22.");
+        result.text =
+            QCoreApplication::translate("CommandLine", "The zoom level must be a number from 0 to 22.");
         return result;
     }
 
@@ -123,7 +151,8 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
     bool delayOk = false;
     o.screenshotDelayMs = parser.value(delay).toInt(&delayOk);
     if (!delayOk || o.screenshotDelayMs < 0) {
-        result.text = QCoreApplication::translate("CommandLine", "The screenshot delay must be a whole number of milliseconds.");
+        result.text = QCoreApplication::translate(
+            "CommandLine", "The screenshot delay must be a whole number of milliseconds.");
         return result;
     }
     result.outcome = CommandLine::Outcome::Run;

@@ -9,9 +9,10 @@
 
 namespace voltdesk::app {
 
-ScreenshotTaker::ScreenshotTaker(QWidget& window, models::ChargerModel& chargers, QString file, int minDelayMs,
-                                 QObject* parent)
-    : QObject(parent), m_window(&window), m_file(QFileInfo(file).absoluteFilePath()), m_minDelayMs(minDelayMs) {
+ScreenshotTaker::ScreenshotTaker(QWidget& window, models::ChargerModel& chargers, QString file,
+                                 int minDelayMs, QObject* parent)
+    : QObject(parent), m_window(&window), m_file(QFileInfo(file).absoluteFilePath()),
+      m_minDelayMs(minDelayMs) {
     for (QTimer* t : {&m_minDelay, &m_quiet, &m_deadline}) {
         t->setSingleShot(true);
     }
@@ -28,7 +29,9 @@ ScreenshotTaker::ScreenshotTaker(QWidget& window, models::ChargerModel& chargers
     connect(&chargers, &QAbstractItemModel::dataChanged, this, &ScreenshotTaker::onModelActivity);
 }
 
-void ScreenshotTaker::start() { m_minDelay.start(m_minDelayMs); }
+void ScreenshotTaker::start() {
+    m_minDelay.start(m_minDelayMs);
+}
 
 void ScreenshotTaker::onModelActivity() {
     if (m_delayPassed && m_quiet.isActive()) {

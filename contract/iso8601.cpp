@@ -118,7 +118,7 @@ std::optional<EpochMs> parseIso8601(std::string_view s) {
     }
     const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     const std::int64_t secs = days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second -
-                             std::int64_t{offsetMinutes} * 60;
+                              std::int64_t{offsetMinutes} * 60;
     return secs * 1000 + millis;
 }
 

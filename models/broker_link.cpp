@@ -7,9 +7,7 @@
 #include <QMetaMethod>
 #include <QMetaObject>
 #include <QUuid>
-
 #include <mqtt/async_client.h>
-
 #include <mutex>
 #include <utility>
 
@@ -51,8 +49,9 @@ struct BrokerLinkInbox : mqtt::iaction_listener {
     // Paho thread.
     void push(const mqtt::const_message_ptr& msg) {
         const std::string& t = msg->get_topic();
-        MqttMessage m{QString::fromUtf8(t.data(), static_cast<qsizetype>(t.size())),
-                      QByteArray(msg->get_payload().data(), static_cast<qsizetype>(msg->get_payload().size()))};
+        MqttMessage m{
+            QString::fromUtf8(t.data(), static_cast<qsizetype>(t.size())),
+            QByteArray(msg->get_payload().data(), static_cast<qsizetype>(msg->get_payload().size()))};
         std::lock_guard lock(mutex);
         if (owner == nullptr) {
             return;
@@ -229,9 +228,11 @@ void BrokerLink::scheduleReconnect(const QString& reason) {
     if (!m_running) {
         return;
     }
-    m_backoffMs = m_backoffMs == 0 ? m_options.minBackoffMs : std::min(m_backoffMs * 2, m_options.maxBackoffMs);
+    m_backoffMs =
+        m_backoffMs == 0 ? m_options.minBackoffMs : std::min(m_backoffMs * 2, m_options.maxBackoffMs);
     const int seconds = std::max(1, (m_backoffMs + 999) / 1000);
-    setStateText(tr("No connection to %1 (%2); retrying in %n s", nullptr, seconds).arg(m_options.uri, reason));
+    setStateText(
+        tr("No connection to %1 (%2); retrying in %n s", nullptr, seconds).arg(m_options.uri, reason));
     m_retryTimer.start(m_backoffMs);
 }
 

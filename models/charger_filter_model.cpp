@@ -13,7 +13,8 @@ bool ChargerFilterModel::isStatusVisible(contract::ChargerStatus status) const {
 }
 
 bool ChargerFilterModel::isStatusVisible(int status) const {
-    return status < 0 || status >= contract::kChargerStatusCount || !m_hidden.test(static_cast<std::size_t>(status));
+    return status < 0 || status >= contract::kChargerStatusCount ||
+           !m_hidden.test(static_cast<std::size_t>(status));
 }
 
 void ChargerFilterModel::setStatusVisible(contract::ChargerStatus status, bool visible) {

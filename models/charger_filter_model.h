@@ -4,7 +4,6 @@
 #include "contract/charger_status.h"
 
 #include <QSortFilterProxyModel>
-
 #include <bitset>
 
 namespace voltdesk::models {

@@ -20,7 +20,9 @@ QDateTime utc(contract::EpochMs ms) {
     return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
 }
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 } // namespace
 
@@ -34,7 +36,8 @@ struct ChargerModel::Batch {
     bool agentsChanged = false;
 };
 
-ChargerModel::ChargerModel(QObject* parent) : QAbstractListModel(parent), m_counts(contract::kChargerStatusCount, 0) {}
+ChargerModel::ChargerModel(QObject* parent)
+    : QAbstractListModel(parent), m_counts(contract::kChargerStatusCount, 0) {}
 
 int ChargerModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -42,24 +45,12 @@ int ChargerModel::rowCount(const QModelIndex& parent) const {
 
 QHash<int, QByteArray> ChargerModel::roleNames() const {
     return {
-        {Qt::DisplayRole, "display"},
-        {ChargerIdRole, "chargerId"},
-        {SiteIdRole, "siteId"},
-        {SiteNameRole, "siteName"},
-        {StatusRole, "status"},
-        {StatusTextRole, "statusText"},
-        {LatitudeRole, "latitude"},
-        {LongitudeRole, "longitude"},
-        {HasLocationRole, "hasLocation"},
-        {StaleRole, "stale"},
-        {OnlineRole, "online"},
-        {VendorRole, "vendor"},
-        {ModelRole, "model"},
-        {FirmwareRole, "firmware"},
-        {SerialRole, "serial"},
-        {MaxPowerKwRole, "maxPowerKw"},
-        {LastSeenRole, "lastSeen"},
-        {ConnectorsRole, "connectors"},
+        {Qt::DisplayRole, "display"},   {ChargerIdRole, "chargerId"}, {SiteIdRole, "siteId"},
+        {SiteNameRole, "siteName"},     {StatusRole, "status"},       {StatusTextRole, "statusText"},
+        {LatitudeRole, "latitude"},     {LongitudeRole, "longitude"}, {HasLocationRole, "hasLocation"},
+        {StaleRole, "stale"},           {OnlineRole, "online"},       {VendorRole, "vendor"},
+        {ModelRole, "model"},           {FirmwareRole, "firmware"},   {SerialRole, "serial"},
+        {MaxPowerKwRole, "maxPowerKw"}, {LastSeenRole, "lastSeen"},   {ConnectorsRole, "connectors"},
     };
 }
 
@@ -123,7 +114,9 @@ QVariant ChargerModel::data(const QModelIndex& index, int role) const {
     }
 }
 
-int ChargerModel::rowOf(const QString& chargerId) const { return m_rowOf.value(chargerId, -1); }
+int ChargerModel::rowOf(const QString& chargerId) const {
+    return m_rowOf.value(chargerId, -1);
+}
 
 const contract::ChargerState& ChargerModel::stateAt(int row) const {
     return m_rows[static_cast<std::size_t>(row)].state;
@@ -133,7 +126,9 @@ contract::ChargerStatus ChargerModel::statusAt(int row) const {
     return m_rows[static_cast<std::size_t>(row)].status;
 }
 
-const QString& ChargerModel::chargerIdAt(int row) const { return m_rows[static_cast<std::size_t>(row)].chargerId; }
+const QString& ChargerModel::chargerIdAt(int row) const {
+    return m_rows[static_cast<std::size_t>(row)].chargerId;
+}
 
 void ChargerModel::applyMessage(const QString& topic, const QByteArray& payload) {
     applyMessages(MqttMessages{MqttMessage{topic, payload}});
@@ -158,7 +153,8 @@ void ChargerModel::applyOne(const MqttMessage& message, Batch& batch) {
         reject(message.topic, QStringLiteral("payload of %1 bytes is too large").arg(message.payload.size()));
         return;
     }
-    const std::string_view payload(message.payload.constData(), static_cast<std::size_t>(message.payload.size()));
+    const std::string_view payload(message.payload.constData(),
+                                   static_cast<std::size_t>(message.payload.size()));
     switch (topic->kind) {
     case contract::TopicKind::ChargerState:
         applyChargerState(message.topic, qs(topic->siteId), qs(topic->chargerId), message.payload, batch);
@@ -197,7 +193,8 @@ void ChargerModel::applyOne(const MqttMessage& message, Batch& batch) {
             return;
         }
         if (presence.value().agentId != topic->agentId) {
-            reject(message.topic, QStringLiteral("payload is for agent '%1'").arg(qs(presence.value().agentId)));
+            reject(message.topic,
+                   QStringLiteral("payload is for agent '%1'").arg(qs(presence.value().agentId)));
             return;
         }
         m_agentOnline.insert(agentId, presence.value().online);

@@ -10,7 +10,6 @@
 #include <QHash>
 #include <QSet>
 #include <QVector>
-
 #include <vector>
 
 namespace voltdesk::models {

@@ -12,7 +12,9 @@ bool SiteDirectory::upsert(const contract::SiteInfo& site) {
     return true;
 }
 
-bool SiteDirectory::remove(const QString& siteId) { return m_sites.remove(siteId) > 0; }
+bool SiteDirectory::remove(const QString& siteId) {
+    return m_sites.remove(siteId) > 0;
+}
 
 const contract::SiteInfo* SiteDirectory::find(const QString& siteId) const {
     const auto it = m_sites.constFind(siteId);

@@ -33,12 +33,15 @@ void ConnectionIndicator::setState(ConnectionState state, const QString& detail)
     painter.end();
     m_dot->setPixmap(dot);
     const QString label = ConnectionStateText::label(state);
-    m_label->setText(detail.isEmpty() ? QStringLiteral("<b>%1</b>").arg(label.toHtmlEscaped())
-                                      : QStringLiteral("<b>%1</b> — %2").arg(label.toHtmlEscaped(),
-                                                                             detail.toHtmlEscaped()));
+    m_label->setText(
+        detail.isEmpty()
+            ? QStringLiteral("<b>%1</b>").arg(label.toHtmlEscaped())
+            : QStringLiteral("<b>%1</b> — %2").arg(label.toHtmlEscaped(), detail.toHtmlEscaped()));
     setToolTip(ConnectionStateText::explanation(state));
 }
 
-QString ConnectionIndicator::text() const { return ConnectionStateText::label(m_state); }
+QString ConnectionIndicator::text() const {
+    return ConnectionStateText::label(m_state);
+}
 
 } // namespace voltdesk::widgets

@@ -19,7 +19,8 @@ QString ConnectionStateText::explanation(ConnectionState state) {
     case ConnectionState::Connected:
         return tr("Connected to the broker; charger states are live.");
     case ConnectionState::AgentOffline:
-        return tr("The broker is reachable but no agent is online; markers show the last known state, greyed out.");
+        return tr(
+            "The broker is reachable but no agent is online; markers show the last known state, greyed out.");
     case ConnectionState::Disconnected:
         break;
     }

@@ -1,7 +1,6 @@
 #include "widgets/graticule_painter.h"
 
 #include <QPainter>
-
 #include <array>
 #include <cmath>
 
@@ -15,7 +14,9 @@ constexpr std::array<double, 19> kSteps = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.
 
 QString degreesLabel(double value, double step, char positive, char negative) {
     const int decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : step >= 0.001 ? 3 : 4;
-    return QStringLiteral("%1°%2").arg(std::abs(value), 0, 'f', decimals).arg(QChar(value < 0 ? negative : positive));
+    return QStringLiteral("%1°%2")
+        .arg(std::abs(value), 0, 'f', decimals)
+        .arg(QChar(value < 0 ? negative : positive));
 }
 
 } // namespace

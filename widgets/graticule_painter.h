@@ -16,7 +16,8 @@ public:
     /// area: the part of the painter's surface to cover; viewport: the part the operator sees now.
     /// Longitudes are labelled along the viewport's bottom edge, latitudes along its left edge, both
     /// clear of the corners where the map keeps its badge (top left) and scale bar (bottom left).
-    static void paint(QPainter& painter, const QRectF& area, const MercatorView& view, const QRectF& viewport);
+    static void paint(QPainter& painter, const QRectF& area, const MercatorView& view,
+                      const QRectF& viewport);
 };
 
 } // namespace voltdesk::widgets

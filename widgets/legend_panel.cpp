@@ -1,8 +1,7 @@
 #include "widgets/legend_panel.h"
 
-#include "widgets/status_palette.h"
-
 #include "models/status_names.h"
+#include "widgets/status_palette.h"
 
 #include <QCheckBox>
 #include <QGridLayout>

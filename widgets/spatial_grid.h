@@ -3,7 +3,6 @@
 
 #include <QPointF>
 #include <QSizeF>
-
 #include <vector>
 
 namespace voltdesk::widgets {

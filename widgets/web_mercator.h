@@ -3,7 +3,6 @@
 #pragma once
 
 #include <QPointF>
-
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -14,14 +13,17 @@ namespace voltdesk::widgets {
 inline QPointF mercatorFromLatLon(double lat, double lon) {
     const double clamped = std::clamp(lat, -85.05112878, 85.05112878);
     const double rad = clamped * std::numbers::pi / 180.0;
-    return {(lon + 180.0) / 360.0, 0.5 - std::log(std::tan(std::numbers::pi / 4 + rad / 2)) / (2 * std::numbers::pi)};
+    return {(lon + 180.0) / 360.0,
+            0.5 - std::log(std::tan(std::numbers::pi / 4 + rad / 2)) / (2 * std::numbers::pi)};
 }
 
 inline double latFromMercatorY(double y) {
     return std::atan(std::sinh(std::numbers::pi * (1 - 2 * y))) * 180.0 / std::numbers::pi;
 }
 
-inline double lonFromMercatorX(double x) { return x * 360.0 - 180.0; }
+inline double lonFromMercatorX(double x) {
+    return x * 360.0 - 180.0;
+}
 
 /// pixel = mercator * scale + origin.
 struct MercatorView {

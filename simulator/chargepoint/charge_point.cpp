@@ -141,8 +141,8 @@ void ChargePoint::onBootAnswer(std::optional<int> acceptedInterval, bool accepte
                                EpochMs now) {
     if (accepted) {
         setRegistration(Registration::Accepted);
-        m_heartbeatSeconds =
-            acceptedInterval.value_or(0) > 0 ? acceptedInterval.value_or(0) : m_timing.defaultHeartbeatSeconds;
+        m_heartbeatSeconds = acceptedInterval.value_or(0) > 0 ? acceptedInterval.value_or(0)
+                                                              : m_timing.defaultHeartbeatSeconds;
         m_nextHeartbeatAt = now + EpochMs{m_heartbeatSeconds} * 1000;
         // Catch the day up silently, then report where every connector stands now.
         runDay(now, false);

@@ -9,7 +9,6 @@
 
 #include <initializer_list>
 
-
 namespace voltdesk::testing {
 
 /// QCOMPARE cannot print contract enums (ADL finds contract::toString, which returns a string_view),

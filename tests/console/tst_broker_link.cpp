@@ -11,11 +11,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
-
-#include <mqtt/async_client.h>
-
 #include <deque>
-
+#include <mqtt/async_client.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -50,7 +47,8 @@ int freePort() {
 class Publisher {
 public:
     explicit Publisher(const QString& uri)
-        : m_client(uri.toStdString(), "voltdesk-test-publisher-" + std::to_string(QCoreApplication::applicationPid())) {
+        : m_client(uri.toStdString(),
+                   "voltdesk-test-publisher-" + std::to_string(QCoreApplication::applicationPid())) {
         m_client.connect(mqtt::connect_options_builder().clean_session(true).finalize())->wait();
     }
     ~Publisher() {
@@ -86,8 +84,8 @@ class PrivateBroker {
 public:
     bool start(int port) {
         m_port = port;
-        const QString exe = QStandardPaths::findExecutable(QStringLiteral("mosquitto"),
-                                                           {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+        const QString exe = QStandardPaths::findExecutable(
+            QStringLiteral("mosquitto"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
         if (exe.isEmpty() || !m_dir.isValid()) {
             return false;
         }
@@ -194,7 +192,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ours(), kBurst, 20000);
         QVERIFY2(!offThread, "a signal of BrokerLink arrived off the Qt thread");
         QVERIFY(largestChunk <= BrokerLink::kDeliveryChunk);
-        QVERIFY2(chunks < kBurst / 10, qPrintable(QStringLiteral("%1 chunks for %2 messages").arg(chunks).arg(kBurst)));
+        QVERIFY2(chunks < kBurst / 10,
+                 qPrintable(QStringLiteral("%1 chunks for %2 messages").arg(chunks).arg(kBurst)));
         QVERIFY(single >= kBurst);
         QVERIFY(!model.isStale());
         QCOMPARE(model.index(model.rowOf(QStringLiteral("CP-0"))).data(ChargerModel::SiteNameRole).toString(),
@@ -207,8 +206,8 @@ private slots:
             publisher.publish(voltdesk::testing::removalMessage(m_site, "CP-2"));
             publisher.flush();
         }
-        QTRY_COMPARE_WITH_TIMEOUT(testing::name(model.statusAt(model.rowOf(QStringLiteral("CP-1")))), testing::name(contract::ChargerStatus::Faulted),
-                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(testing::name(model.statusAt(model.rowOf(QStringLiteral("CP-1")))),
+                                  testing::name(contract::ChargerStatus::Faulted), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(model.rowOf(QStringLiteral("CP-2")), -1, 10000);
         QCOMPARE(model.malformedCount(), 0);
 
@@ -255,12 +254,14 @@ private slots:
             publisher.publish(voltdesk::testing::stateMessage("S1", "CP-1", {CS::Available}));
             publisher.flush();
         }
-        QTRY_COMPARE_WITH_TIMEOUT(testing::name(model.statusAt(0)), testing::name(contract::ChargerStatus::Available), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(testing::name(model.statusAt(0)),
+                                  testing::name(contract::ChargerStatus::Available), 10000);
     }
 
     void retriesWhileNothingListens() {
         BrokerLink link(BrokerLink::Options{.uri = QStringLiteral("tcp://127.0.0.1:%1").arg(freePort()),
-                                            .minBackoffMs = 100, .maxBackoffMs = 200});
+                                            .minBackoffMs = 100,
+                                            .maxBackoffMs = 200});
         QSignalSpy texts(&link, &BrokerLink::stateTextChanged);
         QVERIFY(link.start());
         QTRY_VERIFY_WITH_TIMEOUT(texts.count() >= 4, 10000); // connecting, failed, connecting, failed ...

@@ -41,13 +41,17 @@ private slots:
         m_source = std::make_unique<ChargerModel>();
         m_filter = std::make_unique<ChargerFilterModel>();
         m_filter->setSourceModel(m_source.get());
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_filter.get(),
-                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_filter.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_source->applyMessages({
-            stateMessage(withVendor(testing::chargerState("mitte", "CP-001", {CS::Available}), "ABB", "Terra 54")),
-            stateMessage(withVendor(testing::chargerState("mitte", "CP-002", {CS::Charging}), "Alpitronic", "HYC300")),
-            stateMessage(withVendor(testing::chargerState("kreuzberg", "KB-1", {CS::Faulted}), "Kempower", "S-Series")),
-            stateMessage(withVendor(testing::chargerState("kreuzberg", "KB-2", {CS::Charging}), "ABB", "Terra 184")),
+            stateMessage(
+                withVendor(testing::chargerState("mitte", "CP-001", {CS::Available}), "ABB", "Terra 54")),
+            stateMessage(
+                withVendor(testing::chargerState("mitte", "CP-002", {CS::Charging}), "Alpitronic", "HYC300")),
+            stateMessage(withVendor(testing::chargerState("kreuzberg", "KB-1", {CS::Faulted}), "Kempower",
+                                    "S-Series")),
+            stateMessage(
+                withVendor(testing::chargerState("kreuzberg", "KB-2", {CS::Charging}), "ABB", "Terra 184")),
             testing::siteMessage("mitte", "Alexanderplatz"),
             testing::siteMessage("kreuzberg", "Görlitzer Park"),
         });

@@ -17,7 +17,9 @@ using testing::stateMessage;
 
 namespace {
 
-int countOf(const ChargerModel& m, ChargerStatus s) { return m.statusCounts().at(static_cast<int>(s)); }
+int countOf(const ChargerModel& m, ChargerStatus s) {
+    return m.statusCounts().at(static_cast<int>(s));
+}
 
 QVariant roleAt(const ChargerModel& m, const QString& chargerId, int role) {
     return m.index(m.rowOf(chargerId)).data(role);
@@ -32,8 +34,8 @@ private slots:
     void init() {
         m_model = std::make_unique<ChargerModel>();
         // Checks every signal the model emits for consistency with its row count and data.
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
-                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
     void cleanup() {
         m_tester.reset();
@@ -112,7 +114,8 @@ private slots:
         QCOMPARE(inserted.at(0).at(1).toInt(), 0);
         QCOMPARE(inserted.at(0).at(2).toInt(), 299);
         QCOMPARE(countsChanged.count(), 1);
-        QCOMPARE(testing::name(m.statusAt(m.rowOf(QStringLiteral("CP-0")))), testing::name(ChargerStatus::Faulted));
+        QCOMPARE(testing::name(m.statusAt(m.rowOf(QStringLiteral("CP-0")))),
+                 testing::name(ChargerStatus::Faulted));
         QCOMPARE(countOf(m, ChargerStatus::Faulted), 1);
         QCOMPARE(countOf(m, ChargerStatus::Available), 299);
     }
@@ -141,8 +144,9 @@ private slots:
         QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
         QSignalSpy layout(&m, &QAbstractItemModel::layoutChanged);
         // Row 3 changes twice in one batch, row 7 once, row 5 is re-sent unchanged.
-        m.applyMessages({stateMessage("S1", "CP-3", {CS::Preparing}), stateMessage("S1", "CP-7", {CS::Faulted}),
-                         stateMessage("S1", "CP-3", {CS::Charging}), stateMessage("S1", "CP-5", {CS::Available})});
+        m.applyMessages(
+            {stateMessage("S1", "CP-3", {CS::Preparing}), stateMessage("S1", "CP-7", {CS::Faulted}),
+             stateMessage("S1", "CP-3", {CS::Charging}), stateMessage("S1", "CP-5", {CS::Available})});
         QCOMPARE(changed.count(), 2);
         QSet<int> rows;
         for (const auto& args : changed) {
@@ -177,14 +181,18 @@ private slots:
         const auto elsewhere = stateMessage("S9", "CP-1", {CS::Faulted});
         QTest::newRow("garbage") << cp1 << QByteArray("not json");
         QTest::newRow("truncated") << cp1 << stateMessage("S1", "CP-1", {CS::Faulted}).payload.left(40);
-        QTest::newRow("wrong types") << cp1 << QByteArray(R"({"v":1,"chargerId":5,"siteId":"S1","online":true,"connectors":[]})");
+        QTest::newRow("wrong types")
+            << cp1 << QByteArray(R"({"v":1,"chargerId":5,"siteId":"S1","online":true,"connectors":[]})");
         QTest::newRow("binary") << cp1 << QByteArray("\x00\x01\xff\xfe", 4);
         QTest::newRow("another charger's payload") << cp1 << other.payload;
         QTest::newRow("another site's payload") << cp1 << elsewhere.payload;
         QTest::newRow("too large") << cp1 << QByteArray(ChargerModel::kMaxPayloadBytes + 1, ' ');
-        QTest::newRow("unknown topic") << QStringLiteral("voltdesk/v1/sites/S1/chargers/CP-1/oops") << other.payload;
-        QTest::newRow("bad escape in topic") << QStringLiteral("voltdesk/v1/sites/S1/chargers/CP%G1/state") << other.payload;
-        QTest::newRow("bad site info") << QString::fromStdString(contract::siteInfoTopic("S1")) << QByteArray("[]");
+        QTest::newRow("unknown topic")
+            << QStringLiteral("voltdesk/v1/sites/S1/chargers/CP-1/oops") << other.payload;
+        QTest::newRow("bad escape in topic")
+            << QStringLiteral("voltdesk/v1/sites/S1/chargers/CP%G1/state") << other.payload;
+        QTest::newRow("bad site info")
+            << QString::fromStdString(contract::siteInfoTopic("S1")) << QByteArray("[]");
         QTest::newRow("site info of other site") << QString::fromStdString(contract::siteInfoTopic("S1"))
                                                  << testing::siteMessage("S2", "x").payload;
         QTest::newRow("bad presence") << QString::fromStdString(contract::agentStatusTopic("a1"))
@@ -199,17 +207,21 @@ private slots:
         QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
         QSignalSpy rejected(&m, &ChargerModel::malformedMessage);
 
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^ignoring message on .+ - .+")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^ignoring message on .+ - .+")));
         // The bad message sits between two good ones of the same batch; both good ones must land.
-        m.applyMessages({stateMessage("S1", "CP-0", {CS::Available}), {topic, payload},
+        m.applyMessages({stateMessage("S1", "CP-0", {CS::Available}),
+                         {topic, payload},
                          stateMessage("S1", "CP-3", {CS::Reserved})});
         QCOMPARE(m.malformedCount(), 1);
         QCOMPARE(rejected.count(), 1);
         QCOMPARE(rejected.at(0).at(0).toString(), topic);
         QVERIFY(!rejected.at(0).at(1).toString().isEmpty());
         QCOMPARE(m.rowCount(), 3);
-        QCOMPARE(testing::name(m.statusAt(m.rowOf(QStringLiteral("CP-1")))), testing::name(ChargerStatus::Charging));
-        QCOMPARE(testing::name(m.statusAt(m.rowOf(QStringLiteral("CP-3")))), testing::name(ChargerStatus::Reserved));
+        QCOMPARE(testing::name(m.statusAt(m.rowOf(QStringLiteral("CP-1")))),
+                 testing::name(ChargerStatus::Charging));
+        QCOMPARE(testing::name(m.statusAt(m.rowOf(QStringLiteral("CP-3")))),
+                 testing::name(ChargerStatus::Reserved));
         QCOMPARE(changed.count(), 0);
         QCOMPARE(countOf(m, ChargerStatus::Charging), 1);
     }
@@ -221,8 +233,8 @@ private slots:
         }
         models::MqttMessages batch;
         for (int i = 0; i < 999; ++i) {
-            batch << models::MqttMessage{QString::fromStdString(contract::chargerStateTopic("S", std::to_string(i))),
-                                         QByteArray("{")};
+            batch << models::MqttMessage{
+                QString::fromStdString(contract::chargerStateTopic("S", std::to_string(i))), QByteArray("{")};
         }
         m.applyMessages(batch); // only the first 20 are logged
         QCOMPARE(m.malformedCount(), 999);
@@ -276,7 +288,8 @@ private slots:
         QCOMPARE(roleAt(m, QStringLiteral("A"), ChargerModel::StaleRole).toBool(), true);
         QCOMPARE(roleAt(m, QStringLiteral("B"), ChargerModel::StaleRole).toBool(), true);
         // The last known status is kept; views draw it as stale.
-        QCOMPARE(testing::name(m.statusAt(m.rowOf(QStringLiteral("B")))), testing::name(ChargerStatus::Charging));
+        QCOMPARE(testing::name(m.statusAt(m.rowOf(QStringLiteral("B")))),
+                 testing::name(ChargerStatus::Charging));
         m.setBrokerConnected(false);
         QCOMPARE(stale.count(), 2);
     }
@@ -322,7 +335,8 @@ private slots:
         QCOMPARE(idx.data(ChargerModel::SiteIdRole).toString(), QStringLiteral("S1"));
         QCOMPARE(idx.data(ChargerModel::SiteNameRole).toString(), QStringLiteral("S1")); // no site info yet
         QCOMPARE(idx.data(ChargerModel::StatusRole).toInt(), static_cast<int>(ChargerStatus::Faulted));
-        QCOMPARE(idx.data(ChargerModel::StatusTextRole).toString(), models::statusDisplayName(ChargerStatus::Faulted));
+        QCOMPARE(idx.data(ChargerModel::StatusTextRole).toString(),
+                 models::statusDisplayName(ChargerStatus::Faulted));
         QCOMPARE(idx.data(ChargerModel::StatusTextRole).toString(), QStringLiteral("Faulted"));
         QCOMPARE(idx.data(ChargerModel::LatitudeRole).toDouble(), s.location->lat);
         QCOMPARE(idx.data(ChargerModel::LongitudeRole).toDouble(), s.location->lon);
@@ -372,7 +386,8 @@ private slots:
         QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
         const auto site = testing::siteMessage("S1", "Alexanderplatz");
         m.applyMessage(site.topic, site.payload);
-        QCOMPARE(roleAt(m, QStringLiteral("A"), ChargerModel::SiteNameRole).toString(), QStringLiteral("Alexanderplatz"));
+        QCOMPARE(roleAt(m, QStringLiteral("A"), ChargerModel::SiteNameRole).toString(),
+                 QStringLiteral("Alexanderplatz"));
         QCOMPARE(roleAt(m, QStringLiteral("B"), ChargerModel::SiteNameRole).toString(), QStringLiteral("S2"));
         QCOMPARE(changed.count(), 2); // rows A and C
         QVERIFY(m.sites().find(QStringLiteral("S1")) != nullptr);
@@ -412,7 +427,8 @@ private slots:
         // The agent publishes the new site's state, then clears the old topic.
         m.applyMessages({stateMessage("S2", "CP-1", {CS::Charging}), removalMessage("S1", "CP-1")});
         QCOMPARE(m.rowCount(), 1);
-        QCOMPARE(roleAt(m, QStringLiteral("CP-1"), ChargerModel::SiteIdRole).toString(), QStringLiteral("S2"));
+        QCOMPARE(roleAt(m, QStringLiteral("CP-1"), ChargerModel::SiteIdRole).toString(),
+                 QStringLiteral("S2"));
         QCOMPARE(testing::name(m.statusAt(0)), testing::name(ChargerStatus::Charging));
     }
 
@@ -433,7 +449,8 @@ private slots:
 
         models::MqttMessages updates;
         for (int i = 0; i < 1000; ++i) {
-            updates << stateMessage("S" + std::to_string((i * 7) % 100), "CP-" + std::to_string(i * 7), {CS::Charging});
+            updates << stateMessage("S" + std::to_string((i * 7) % 100), "CP-" + std::to_string(i * 7),
+                                    {CS::Charging});
         }
         QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
         timer.restart();

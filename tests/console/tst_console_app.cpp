@@ -46,10 +46,10 @@ private slots:
     }
 
     void everyOption() {
-        const CommandLine c = parse({"--broker", "ssl://mqtt.example.net:8883", "--user", "ops", "--password", "s3cret",
-                                     "--lang", "zh_CN", "--tile-server", "http://127.0.0.1:8080/tiles/", "--center",
-                                     "52.52, 13.40", "--zoom", "14.5", "--screenshot", "out.png",
-                                     "--screenshot-delay=500"});
+        const CommandLine c =
+            parse({"--broker", "ssl://mqtt.example.net:8883", "--user", "ops", "--password", "s3cret",
+                   "--lang", "zh_CN", "--tile-server", "http://127.0.0.1:8080/tiles/", "--center",
+                   "52.52, 13.40", "--zoom", "14.5", "--screenshot", "out.png", "--screenshot-delay=500"});
         QCOMPARE(c.outcome, Outcome::Run);
         QCOMPARE(c.options.broker.uri, QStringLiteral("ssl://mqtt.example.net:8883"));
         QCOMPARE(c.options.broker.username, QStringLiteral("ops"));
@@ -71,8 +71,8 @@ private slots:
     void helpAndVersion() {
         const CommandLine help = parse({"--help"});
         QCOMPARE(help.outcome, Outcome::Help);
-        for (const char* option : {"--broker", "--user", "--password", "--lang", "--tile-server", "--screenshot",
-                                   "--screenshot-delay"}) {
+        for (const char* option : {"--broker", "--user", "--password", "--lang", "--tile-server",
+                                   "--screenshot", "--screenshot-delay"}) {
             QVERIFY2(help.text.contains(QLatin1String(option)), option);
         }
         QCOMPARE(parse({"--version"}).outcome, Outcome::Version);
@@ -104,7 +104,8 @@ private slots:
 
     void languageIsFoundBeforeParsing() {
         QCOMPARE(app::languageArgument({"voltdesk", "--lang", "zh_CN"}), QStringLiteral("zh_CN"));
-        QCOMPARE(app::languageArgument({"voltdesk", "--broker", "tcp://h:1", "--lang=en"}), QStringLiteral("en"));
+        QCOMPARE(app::languageArgument({"voltdesk", "--broker", "tcp://h:1", "--lang=en"}),
+                 QStringLiteral("en"));
         QVERIFY(app::languageArgument({"voltdesk", "--lang"}).isEmpty());
     }
 
@@ -113,22 +114,28 @@ private slots:
                  QStringLiteral("zh_CN"));
         using contract::ChargerStatus;
         const QList<QPair<ChargerStatus, QString>> expected{
-            {ChargerStatus::Available, QStringLiteral("可用")},    {ChargerStatus::Charging, QStringLiteral("充电中")},
-            {ChargerStatus::Occupied, QStringLiteral("占用")},     {ChargerStatus::Reserved, QStringLiteral("预约")},
-            {ChargerStatus::Unavailable, QStringLiteral("不可用")}, {ChargerStatus::Faulted, QStringLiteral("故障")},
-            {ChargerStatus::Offline, QStringLiteral("离线")},      {ChargerStatus::Unknown, QStringLiteral("未知")},
+            {ChargerStatus::Available, QStringLiteral("可用")},
+            {ChargerStatus::Charging, QStringLiteral("充电中")},
+            {ChargerStatus::Occupied, QStringLiteral("占用")},
+            {ChargerStatus::Reserved, QStringLiteral("预约")},
+            {ChargerStatus::Unavailable, QStringLiteral("不可用")},
+            {ChargerStatus::Faulted, QStringLiteral("故障")},
+            {ChargerStatus::Offline, QStringLiteral("离线")},
+            {ChargerStatus::Unknown, QStringLiteral("未知")},
         };
         for (const auto& [status, text] : expected) {
             QCOMPARE(models::statusDisplayName(status), text);
         }
-        QCOMPARE(models::connectorStatusDisplayName(contract::ConnectorStatus::SuspendedEV), QStringLiteral("车辆暂停"));
-        QCOMPARE(QCoreApplication::translate("voltdesk::models::BrokerLink", "No connection to %1 (%2); retrying in %n s",
-                                             nullptr, 4),
+        QCOMPARE(models::connectorStatusDisplayName(contract::ConnectorStatus::SuspendedEV),
+                 QStringLiteral("车辆暂停"));
+        QCOMPARE(QCoreApplication::translate("voltdesk::models::BrokerLink",
+                                             "No connection to %1 (%2); retrying in %n s", nullptr, 4),
                  QStringLiteral("无法连接 %1（%2）；4 秒后重试"));
     }
 
     void englishIsBuiltIn() {
-        QCOMPARE(app::installTranslations(*QCoreApplication::instance(), QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(app::installTranslations(*QCoreApplication::instance(), QStringLiteral("en")),
+                 QStringLiteral("en"));
         QCOMPARE(models::statusDisplayName(contract::ChargerStatus::Charging), QStringLiteral("Charging"));
     }
 
@@ -140,7 +147,8 @@ private slots:
     // Every string lupdate found must be translated; an "unfinished" entry means someone added a
     // tr() string without running update_translations and translating it.
     void chineseIsComplete() {
-        QFile ts(qEnvironmentVariable("VOLTDESK_SOURCE_DIR") + QStringLiteral("/translations/voltdesk_zh_CN.ts"));
+        QFile ts(qEnvironmentVariable("VOLTDESK_SOURCE_DIR") +
+                 QStringLiteral("/translations/voltdesk_zh_CN.ts"));
         QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
         const QByteArray text = ts.readAll();
         QVERIFY(text.count("<message") > 50);
