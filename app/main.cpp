@@ -2,6 +2,7 @@
 // shows it on the map; --help lists the options.
 #include "app/command_line.h"
 #include "app/screenshot.h"
+#include "app/tile_server_probe.h"
 #include "app/translations.h"
 #include "models/broker_link.h"
 #include "models/charger_model.h"
@@ -63,7 +64,15 @@ int main(int argc, char* argv[]) {
     QApplication application(argc, argv);
     setApplicationNames();
     app::installTranslations(application, commandLine.options.language);
-    const app::ConsoleOptions& options = commandLine.options;
+    app::ConsoleOptions& options = commandLine.options;
+    if (!options.map.tileServerUrl.isEmpty() && !app::tileServerAnswers(options.map.tileServerUrl, 3000)) {
+        const QString reason =
+            QCoreApplication::translate("Console", "Offline map: tile server %1 does not answer")
+                .arg(options.map.tileServerUrl);
+        std::fprintf(stderr, "voltdesk: %s\n", qPrintable(reason));
+        options.map.tileServerUrl.clear();
+        options.map.offlineReason = reason;
+    }
 
     // Declared before the window, which refers to both.
     models::ChargerModel chargers;

@@ -34,6 +34,7 @@ std::string encodeChargerState(const ChargerState& s) {
                      {"firmwareVersion", s.firmwareVersion},
                      {"maxPowerKw", s.maxPowerKw},
                      {"protocol", s.protocol},
+                     {"agentId", s.agentId},
                      {"online", s.online},
                      {"registration", s.registration},
                      {"lastSeen", toIso8601(s.lastSeen)},
@@ -66,6 +67,7 @@ DecodeResult<ChargerState> decodeChargerState(std::string_view payload) {
     s.firmwareVersion = f.string("firmwareVersion");
     s.maxPowerKw = f.number("maxPowerKw");
     s.protocol = f.string("protocol");
+    s.agentId = f.string("agentId");
     s.online = f.boolean("online", true);
     s.registration = f.string("registration");
     s.lastSeen = f.timestamp("lastSeen");

@@ -39,6 +39,7 @@ struct ChargerState {
     std::string firmwareVersion;
     double maxPowerKw = 0;
     std::string protocol; ///< "ocpp1.6", later "ocpp2.0.1", "ykc"
+    std::string agentId; ///< the agent that holds the charger's connection; its presence says if this is live
     bool online = false;
     std::string registration; ///< "Accepted", "Pending", "Rejected"
     EpochMs lastSeen = 0;     ///< last message from the charger

@@ -13,8 +13,9 @@ public:
     static DecodeResult fail(std::string error) { return DecodeResult(std::nullopt, std::move(error)); }
 
     explicit operator bool() const { return m_value.has_value(); }
-    const T& value() const& { return m_value.value(); }
-    T&& value() && { return std::move(m_value).value(); }
+    // Callers check operator bool first; value() on a failure throws std::bad_optional_access.
+    const T& value() const& { return m_value.value(); }   // NOLINT(bugprone-unchecked-optional-access)
+    T&& value() && { return std::move(m_value).value(); } // NOLINT(bugprone-unchecked-optional-access)
     const std::string& error() const { return m_error; }
 
 private:

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QTimeZone>
 #include <QVariantMap>
+#include <algorithm>
 
 namespace voltdesk::models {
 
@@ -79,7 +80,7 @@ QVariant ChargerModel::data(const QModelIndex& index, int role) const {
     case HasLocationRole:
         return s.location.has_value();
     case StaleRole:
-        return m_stale;
+        return isRowStale(s);
     case OnlineRole:
         return s.online;
     case VendorRole:
@@ -335,20 +336,31 @@ void ChargerModel::setBrokerConnected(bool connected) {
     updateStale();
 }
 
-void ChargerModel::updateStale() {
-    bool anyAgentOnline = false;
-    for (const bool online : std::as_const(m_agentOnline)) {
-        anyAgentOnline |= online;
+bool ChargerModel::isRowStale(const contract::ChargerState& state) const {
+    if (!m_brokerConnected) {
+        return true;
     }
-    // With no presence at all we cannot tell; only a known agent saying "offline" makes data stale.
-    const bool stale = !m_brokerConnected || (!m_agentOnline.isEmpty() && !anyAgentOnline);
+    if (!state.agentId.empty()) {
+        // An agent whose presence has not arrived yet is given the benefit of the doubt.
+        const auto it = m_agentOnline.constFind(QString::fromStdString(state.agentId));
+        return it != m_agentOnline.cend() && !it.value();
+    }
+    // A state that names no agent cannot be tied to any presence; only the broker link judges it.
+    return false;
+}
+
+void ChargerModel::updateStale() {
+    const bool anyAgentOffline =
+        std::any_of(m_agentOnline.cbegin(), m_agentOnline.cend(), [](bool online) { return !online; });
+    const bool stale = !m_brokerConnected || anyAgentOffline;
+    // Rows may change even when the summary does not (a second agent going down), so always refresh.
+    if (!m_rows.empty()) {
+        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {StaleRole});
+    }
     if (stale == m_stale) {
         return;
     }
     m_stale = stale;
-    if (!m_rows.empty()) {
-        emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {StaleRole});
-    }
     emit staleChanged(stale);
 }
 

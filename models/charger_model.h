@@ -21,9 +21,10 @@ namespace voltdesk::models {
 /// applyMessages() call, and a retained empty payload removes a charger. A payload that does not
 /// decode is counted, logged and ignored; it never affects other rows.
 ///
-/// Staleness: when the broker link is down, or every agent known to the console says it is offline,
-/// the states are old news. isStale() and StaleRole say so, so views draw every charger as stale
-/// rather than in its last colour.
+/// Staleness: a charger's state is old news when the broker link is down, or when the agent that
+/// published it (ChargerState::agentId) says it is offline; StaleRole says so per row, so views draw
+/// it hollow rather than in its last colour. With several agents, one agent going down greys only its
+/// own chargers. isStale() is the summary for the status bar: broker down, or any known agent offline.
 class ChargerModel : public QAbstractListModel {
     Q_OBJECT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
@@ -109,6 +110,7 @@ private:
     void finishBatch(Batch& batch);
     void reject(const QString& topic, const QString& reason);
     void updateStale();
+    bool isRowStale(const contract::ChargerState& state) const;
     void countStatus(contract::ChargerStatus status, int delta);
 
     std::vector<Row> m_rows;

@@ -191,6 +191,13 @@
     </message>
 </context>
 <context>
+    <name>Console</name>
+    <message>
+        <source>Offline map: tile server %1 does not answer</source>
+        <translation>离线地图：瓦片服务器 %1 无响应</translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::models::BrokerLink</name>
     <message>
         <source>Not connected</source>

@@ -16,6 +16,9 @@ struct MapOptions {
     QGeoCoordinate center;
     /// Zoom level used with `center`; ignored while fitting.
     double zoomLevel = 12.0;
+    /// Why the map is offline although a tile server was asked for (e.g. it did not answer); shown on
+    /// the map so the operator knows the plain background is not the whole story.
+    QString offlineReason;
 };
 
 } // namespace voltdesk::widgets

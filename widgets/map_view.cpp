@@ -58,8 +58,10 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
     const QString tiles = tileHostPrefix(options.tileServerUrl.trimmed());
     m_root->setProperty("tileServerUrl", tiles);
     m_root->setProperty("markerModel", QVariant::fromValue(static_cast<QObject*>(&markerModel)));
-    m_root->setProperty("offlineHint",
-                        tiles.isEmpty() ? tr("Offline map: no tile server configured") : QString());
+    m_root->setProperty("offlineHint", !tiles.isEmpty() ? QString()
+                                       : !options.offlineReason.isEmpty()
+                                           ? options.offlineReason
+                                           : tr("Offline map: no tile server configured"));
     m_root->setProperty("kilometreFormat", tr("%1 km"));
     m_root->setProperty("metreFormat", tr("%1 m"));
     m_root->setProperty("active", true);
@@ -202,7 +204,8 @@ void MapView::setConnectionState(ConnectionState state) {
         return;
     m_root->setProperty("connectionText", ConnectionStateText::label(state));
     m_root->setProperty("connectionColor", ConnectionStateText::color(state));
-    m_root->setProperty("stale", state != ConnectionState::Connected);
+    // Without the broker nothing is live; an agent going offline greys only its own chargers (StaleRole).
+    m_root->setProperty("stale", state == ConnectionState::Disconnected);
 }
 
 } // namespace voltdesk::widgets

@@ -104,7 +104,9 @@ void BusPublisher::collectCharger(Entry& entry, std::vector<Outgoing>& out, Cloc
     entry.publishedTopic = topic;
     entry.lastSent = now;
     entry.scheduled = false;
-    out.push_back(Outgoing{topic, contract::encodeChargerState(state), state.chargerId});
+    contract::ChargerState stamped = state;
+    stamped.agentId = m_options.agentId; // consoles judge each charger's freshness by its agent's presence
+    out.push_back(Outgoing{topic, contract::encodeChargerState(stamped), state.chargerId});
 }
 
 void BusPublisher::collectAll(std::vector<Outgoing>& out, Clock::time_point now) {

@@ -195,7 +195,10 @@ private slots:
         QVERIFY2(chunks < kBurst / 10,
                  qPrintable(QStringLiteral("%1 chunks for %2 messages").arg(chunks).arg(kBurst)));
         QVERIFY(single >= kBurst);
-        QVERIFY(!model.isStale());
+        // Other tests' agents may have left an "offline" presence on the shared broker; our chargers,
+        // which name no agent, are current as long as the link is up.
+        QCOMPARE(model.index(model.rowOf(QStringLiteral("CP-0"))).data(ChargerModel::StaleRole).toBool(),
+                 false);
         QCOMPARE(model.index(model.rowOf(QStringLiteral("CP-0"))).data(ChargerModel::SiteNameRole).toString(),
                  QStringLiteral("Test site"));
 

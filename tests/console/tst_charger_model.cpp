@@ -294,29 +294,49 @@ private slots:
         QCOMPARE(stale.count(), 2);
     }
 
-    void staleWhileAgentIsOffline() {
+    void staleWhileItsAgentIsOffline() {
         ChargerModel& m = *m_model;
         m.setBrokerConnected(true);
-        m.applyMessages({stateMessage("S1", "A", {CS::Available})});
-        QVERIFY(!m.isStale());
+        auto a = testing::chargerState("S1", "A", {CS::Available});
+        a.agentId = "agent-1";
+        auto b = testing::chargerState("S1", "B", {CS::Charging});
+        b.agentId = "agent-2";
+        m.applyMessages({stateMessage(a), stateMessage(b)});
+        QVERIFY(!m.isStale()); // no presence known yet: nothing says the data is old
         QSignalSpy stale(&m, &ChargerModel::staleChanged);
-        const auto offline = testing::presenceMessage("agent-1", false);
-        m.applyMessage(offline.topic, offline.payload); // the agent's last will
+        const auto offline1 = testing::presenceMessage("agent-1", false);
+        m.applyMessage(offline1.topic, offline1.payload); // agent-1's last will
         QVERIFY(m.isStale());
         QCOMPARE(roleAt(m, QStringLiteral("A"), ChargerModel::StaleRole).toBool(), true);
-        const auto online = testing::presenceMessage("agent-1", true);
-        m.applyMessage(online.topic, online.payload);
+        // Only agent-1's chargers are old news; agent-2 has said nothing against its own.
+        QCOMPARE(roleAt(m, QStringLiteral("B"), ChargerModel::StaleRole).toBool(), false);
+        const auto online1 = testing::presenceMessage("agent-1", true);
+        m.applyMessage(online1.topic, online1.payload);
         QVERIFY(!m.isStale());
         QCOMPARE(stale.count(), 2);
-        // A second agent that is down does not make the first one's data stale.
-        const auto other = testing::presenceMessage("agent-2", false);
-        m.applyMessage(other.topic, other.payload);
-        QVERIFY(!m.isStale());
-        m.applyMessage(online.topic, QByteArray()); // agent-1's presence cleared: only agent-2 (offline) left
-        QVERIFY(m.isStale());
-        // New rows arriving while stale are stale too.
-        const auto late = stateMessage("S1", "Z", {CS::Available});
-        m.applyMessage(late.topic, late.payload);
+        QCOMPARE(roleAt(m, QStringLiteral("A"), ChargerModel::StaleRole).toBool(), false);
+
+        const auto offline2 = testing::presenceMessage("agent-2", false);
+        m.applyMessage(offline2.topic, offline2.payload);
+        QVERIFY(m.isStale()); // the status bar: some agent is down
+        QCOMPARE(roleAt(m, QStringLiteral("A"), ChargerModel::StaleRole).toBool(), false);
+        QCOMPARE(roleAt(m, QStringLiteral("B"), ChargerModel::StaleRole).toBool(), true);
+        // A charger that arrives from the offline agent is stale at once.
+        auto c = testing::chargerState("S1", "C", {CS::Available});
+        c.agentId = "agent-2";
+        m.applyMessages({stateMessage(c)});
+        QCOMPARE(roleAt(m, QStringLiteral("C"), ChargerModel::StaleRole).toBool(), true);
+    }
+
+    void stateWithoutAgentIsJudgedByTheBrokerLinkAlone() {
+        ChargerModel& m = *m_model;
+        m.setBrokerConnected(true);
+        m.applyMessages(
+            {stateMessage("S1", "Z", {CS::Available})}); // published by something that names no agent
+        const auto offline = testing::presenceMessage("agent-2", false);
+        m.applyMessages({offline});
+        QCOMPARE(roleAt(m, QStringLiteral("Z"), ChargerModel::StaleRole).toBool(), false);
+        m.setBrokerConnected(false);
         QCOMPARE(roleAt(m, QStringLiteral("Z"), ChargerModel::StaleRole).toBool(), true);
     }
 

@@ -25,6 +25,7 @@ ChargerState sampleState() {
     s.firmwareVersion = "1.2.3";
     s.maxPowerKw = 300.5;
     s.protocol = "ocpp1.6";
+    s.agentId = "agent-7";
     s.online = true;
     s.registration = "Accepted";
     s.lastSeen = 1795686025123;

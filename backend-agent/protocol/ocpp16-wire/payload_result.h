@@ -20,8 +20,9 @@ public:
     static PayloadResult fail(PayloadError error) { return PayloadResult(std::nullopt, std::move(error)); }
 
     explicit operator bool() const { return m_value.has_value(); }
-    const T& value() const& { return m_value.value(); }
-    T&& value() && { return std::move(m_value).value(); }
+    // Callers check operator bool first; value() on a failure throws std::bad_optional_access.
+    const T& value() const& { return m_value.value(); }   // NOLINT(bugprone-unchecked-optional-access)
+    T&& value() && { return std::move(m_value).value(); } // NOLINT(bugprone-unchecked-optional-access)
     const PayloadError& error() const { return m_error; }
 
 private:
