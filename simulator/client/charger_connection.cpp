@@ -50,8 +50,11 @@ void ChargerConnection::stop() {
                 --self->m_pendingOps;
                 self->countOpen(false);
                 if (self->m_ws) {
-                    beast::error_code ignored;
-                    static_cast<void>(self->m_ws->next_layer().socket().close(ignored));
+                    beast::error_code ec;
+                    if (self->m_ws->next_layer().socket().close(ec)) {
+                        spdlog::debug("{}: closing the socket: {}", self->m_chargePoint->charger().chargerId,
+                                      ec.message());
+                    }
                 }
             });
         } else {
@@ -254,8 +257,11 @@ void ChargerConnection::lost(const char* where, beast::error_code ec) {
     }
     m_chargePoint->onDisconnected(contract::nowMs());
     if (m_ws) {
-        beast::error_code ignored;
-        static_cast<void>(beast::get_lowest_layer(*m_ws).socket().close(ignored));
+        beast::error_code closeError;
+        if (beast::get_lowest_layer(*m_ws).socket().close(closeError)) {
+            spdlog::debug("{}: closing the socket: {}", m_chargePoint->charger().chargerId,
+                          closeError.message());
+        }
     }
     // m_ws is replaced on the next connect, once no handler of this one is pending (m_pendingOps).
     m_phase = Phase::Waiting;
