@@ -1,5 +1,7 @@
 #include "contract/topics.h"
 
+#include "contract/text_encoding.h"
+
 #include <vector>
 
 namespace voltdesk::contract {
@@ -9,19 +11,6 @@ namespace {
 bool isPlain(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
            c == '_' || c == '.' || c == '~' || c == ':' || c == '@' || c == '=';
-}
-
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    return -1;
 }
 
 std::vector<std::string_view> split(std::string_view s) {
@@ -64,8 +53,8 @@ std::optional<std::string> decodeTopicSegment(std::string_view segment) {
             if (i + 2 >= segment.size()) {
                 return std::nullopt;
             }
-            const int hi = hexValue(segment[i + 1]);
-            const int lo = hexValue(segment[i + 2]);
+            const int hi = hexDigitValue(segment[i + 1]);
+            const int lo = hexDigitValue(segment[i + 2]);
             if (hi < 0 || lo < 0) {
                 return std::nullopt;
             }

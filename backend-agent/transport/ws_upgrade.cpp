@@ -1,5 +1,7 @@
 #include "transport/ws_upgrade.h"
 
+#include "contract/text_encoding.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -8,54 +10,6 @@ namespace voltdesk::transport {
 namespace {
 
 constexpr std::size_t kMaxChargerIdBytes = 255;
-
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    return -1;
-}
-
-bool isValidUtf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        unsigned char lowest = 0x80;
-        unsigned char highest = 0xBF;
-        if (c < 0x80) {
-            n = 1;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            n = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3;
-            lowest = c == 0xE0 ? 0xA0 : 0x80;
-            highest = c == 0xED ? 0x9F : 0xBF;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4;
-            lowest = c == 0xF0 ? 0x90 : 0x80;
-            highest = c == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return false;
-        }
-        if (i + n > s.size()) {
-            return false;
-        }
-        for (std::size_t k = 1; k < n; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if (b < (k == 1 ? lowest : 0x80) || b > (k == 1 ? highest : 0xBF)) {
-                return false;
-            }
-        }
-        i += n;
-    }
-    return true;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
@@ -93,8 +47,8 @@ std::optional<std::string> chargerIdFromTarget(std::string_view target, std::str
             if (i + 2 >= raw.size()) {
                 return std::nullopt;
             }
-            const int hi = hexValue(raw[i + 1]);
-            const int lo = hexValue(raw[i + 2]);
+            const int hi = contract::hexDigitValue(raw[i + 1]);
+            const int lo = contract::hexDigitValue(raw[i + 2]);
             if (hi < 0 || lo < 0) {
                 return std::nullopt;
             }
@@ -107,7 +61,7 @@ std::optional<std::string> chargerIdFromTarget(std::string_view target, std::str
         }
         id.push_back(c);
     }
-    if (id.size() > kMaxChargerIdBytes || !isValidUtf8(id)) {
+    if (id.size() > kMaxChargerIdBytes || !contract::isValidUtf8(id)) {
         return std::nullopt;
     }
     return id;
