@@ -340,19 +340,19 @@ bool ChargerModel::isRowStale(const contract::ChargerState& state) const {
     if (!m_brokerConnected) {
         return true;
     }
-    if (!state.agentId.empty()) {
-        // An agent whose presence has not arrived yet is given the benefit of the doubt.
-        const auto it = m_agentOnline.constFind(QString::fromStdString(state.agentId));
-        return it != m_agentOnline.cend() && !it.value();
-    }
-    // A state that names no agent cannot be tied to any presence; only the broker link judges it.
-    return false;
+    // An agent whose presence has not arrived yet is given the benefit of the doubt; a state that
+    // names no agent cannot be tied to any presence, so only the broker link judges it.
+    return !state.agentId.empty() && m_offlineAgents.count(state.agentId) > 0;
 }
 
 void ChargerModel::updateStale() {
-    const bool anyAgentOffline =
-        std::any_of(m_agentOnline.cbegin(), m_agentOnline.cend(), [](bool online) { return !online; });
-    const bool stale = !m_brokerConnected || anyAgentOffline;
+    m_offlineAgents.clear();
+    for (auto it = m_agentOnline.cbegin(); it != m_agentOnline.cend(); ++it) {
+        if (!it.value()) {
+            m_offlineAgents.insert(it.key().toStdString());
+        }
+    }
+    const bool stale = !m_brokerConnected || !m_offlineAgents.empty();
     // Rows may change even when the summary does not (a second agent going down), so always refresh.
     if (!m_rows.empty()) {
         emit dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {StaleRole});

@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QSet>
 #include <QVector>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace voltdesk::models {
@@ -117,6 +119,9 @@ private:
     QHash<QString, int> m_rowOf;
     SiteDirectory m_sites;
     QHash<QString, bool> m_agentOnline; ///< agent id → its last presence
+    /// The offline ones, keyed as ChargerState::agentId, so StaleRole (read per row on every map
+    /// repaint) is a lookup without a string conversion, and free while every agent is up.
+    std::set<std::string, std::less<>> m_offlineAgents;
     QVector<int> m_counts;
     bool m_brokerConnected = false;
     bool m_stale = true;

@@ -23,10 +23,6 @@ ChildProgram::~ChildProgram() {
     }
 }
 
-bool ChildProgram::started() const {
-    return m_process->state() != QProcess::NotRunning || m_process->exitCode() == 0;
-}
-
 bool ChildProgram::running() const {
     return m_process->state() == QProcess::Running;
 }

@@ -17,7 +17,6 @@ public:
     ChildProgram(const ChildProgram&) = delete;
     ChildProgram& operator=(const ChildProgram&) = delete;
 
-    bool started() const;
     bool running() const;
     /// Waits until a line of standard output starts with `prefix`; returns the rest of it, or an
     /// empty string after `timeoutMs` or when the program exits.
