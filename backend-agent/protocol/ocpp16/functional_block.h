@@ -6,7 +6,9 @@
 #include "domain/charge_point_services.h"
 #include "protocol/ocpp16-wire/payload_result.h"
 #include "protocol/ocpp16-wire/rpc_frame.h"
+#include "protocol/ocpp16/deferred_reply.h"
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -27,10 +29,17 @@ struct IncomingCall {
     const Call& call;
     contract::EpochMs receivedAt = 0;
     ConnectionSession& session;
+    std::shared_ptr<const ReplySink> sink;
+
+    /// For a block that answers later: keep this, return Deferred, and answer exactly once.
+    DeferredReply defer() const { return DeferredReply(sink, call.messageId, call.action); }
 };
 
-/// The CALLRESULT payload, or the CALLERROR code and description.
-using CallReply = std::variant<nlohmann::json, PayloadError>;
+/// The block will answer through IncomingCall::defer().
+struct Deferred {};
+
+/// The CALLRESULT payload, the CALLERROR code and description, or an answer to come.
+using CallReply = std::variant<nlohmann::json, PayloadError, Deferred>;
 
 class FunctionalBlock {
 public:

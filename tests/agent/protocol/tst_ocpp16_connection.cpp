@@ -21,12 +21,19 @@ const std::string kBoot =
     "\"chargePointSerialNumber\":\"SN-1\",\"firmwareVersion\":\"1.0\"}]";
 const std::string kHeartbeat = "[2,\"h1\",\"Heartbeat\",{}]";
 
+/// The rate limit has a test of its own; the robustness loop sends thousands of CALLs at one instant.
+ConnectionLimits unlimited() {
+    ConnectionLimits limits;
+    limits.callsPerSecond = 0;
+    return limits;
+}
+
 struct Harness {
     testing::FakeChargePointServices services;
     std::vector<std::string> sent;
     std::unique_ptr<Ocpp16Connection> connection;
 
-    explicit Harness(ConnectionLimits limits = {}) {
+    explicit Harness(ConnectionLimits limits = unlimited()) {
         connection = std::make_unique<Ocpp16Connection>(
             "CP-1", services, [this](std::string frame) { sent.push_back(std::move(frame)); }, limits,
             [] { return kNow; });

@@ -1,0 +1,48 @@
+// The central system's side of charging transactions: decides about id tags, hands every message to
+// the ledger to be made durable, and keeps an index of open transactions for ConcurrentTx.
+#pragma once
+
+#include "domain/id_tag_registry.h"
+#include "domain/transaction_ledger.h"
+
+#include <functional>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace voltdesk::domain {
+
+/// Thread-safe; called from every I/O thread. The callbacks run on the ledger's thread.
+class TransactionService {
+public:
+    using Clock = std::function<contract::EpochMs()>;
+
+    TransactionService(IdTagRegistry& idTags, TransactionLedger& ledger, Clock clock = {});
+
+    /// The open transactions as stored, at start-up.
+    void loadActive(const std::vector<ActiveTransaction>& active);
+
+    /// Authorize: the registry's answer. Never ConcurrentTx: chargers also authorize the card that
+    /// ends its own session.
+    IdTagInfo authorize(std::string_view idTag) const;
+
+    /// Decides idTagInfo (the registry's answer, or ConcurrentTx when an accepted tag already has an
+    /// open transaction elsewhere) and records the start. A replay answers what was stored first.
+    void start(TransactionStart start, std::function<void(LedgerResult<TransactionStartResult>)> done);
+    /// Decides idTagInfo for the stopping tag, if any, and records the stop.
+    void stop(TransactionStop stop, std::function<void(LedgerResult<TransactionStopResult>)> done);
+    void meterValues(MeterValuesReport report, std::function<void(LedgerResult<bool>)> done);
+
+    std::vector<ActiveTransaction> active() const;
+
+private:
+    bool openElsewhere(const TransactionStart& start) const; // m_mutex held
+
+    IdTagRegistry& m_idTags;
+    TransactionLedger& m_ledger;
+    Clock m_clock;
+    mutable std::mutex m_mutex;
+    std::unordered_map<int, ActiveTransaction> m_active; ///< by transaction id
+};
+
+} // namespace voltdesk::domain
