@@ -1,6 +1,7 @@
 #include "protocol/ocpp16-wire/action_registry.h"
 
 #include "protocol/ocpp16-wire/core.h"
+#include "protocol/ocpp16-wire/message.h"
 
 #include <array>
 
@@ -16,28 +17,34 @@ template <typename T> std::optional<PayloadError> check(const nlohmann::json& pa
     return result.error();
 }
 
+/// The action's entry with the checks of its request and confirmation types.
+template <ActionName Name> constexpr ActionSpec spec(FeatureProfile profile, Initiator initiator) {
+    using Types = Action<Name>;
+    static_assert(Types::kName == Name.view());
+    return {Types::kName, profile, initiator, check<typename Types::Request>,
+            check<typename Types::Confirmation>};
+}
+
 using enum FeatureProfile;
 using enum Initiator;
 
 const std::array<ActionSpec, 28> kActions{{
-    {"Authorize", Core, ChargePoint},
-    {"BootNotification", Core, ChargePoint, check<BootNotificationRequest>,
-     check<BootNotificationConfirmation>},
-    {"ChangeAvailability", Core, CentralSystem},
-    {"ChangeConfiguration", Core, CentralSystem},
-    {"ClearCache", Core, CentralSystem},
-    {"DataTransfer", Core, Either},
-    {"GetConfiguration", Core, CentralSystem},
-    {"Heartbeat", Core, ChargePoint, check<HeartbeatRequest>, check<HeartbeatConfirmation>},
-    {"MeterValues", Core, ChargePoint},
-    {"RemoteStartTransaction", Core, CentralSystem},
-    {"RemoteStopTransaction", Core, CentralSystem},
-    {"Reset", Core, CentralSystem},
-    {"StartTransaction", Core, ChargePoint},
-    {"StatusNotification", Core, ChargePoint, check<StatusNotificationRequest>,
-     check<StatusNotificationConfirmation>},
-    {"StopTransaction", Core, ChargePoint},
-    {"UnlockConnector", Core, CentralSystem},
+    spec<"Authorize">(Core, ChargePoint),
+    spec<"BootNotification">(Core, ChargePoint),
+    spec<"ChangeAvailability">(Core, CentralSystem),
+    spec<"ChangeConfiguration">(Core, CentralSystem),
+    spec<"ClearCache">(Core, CentralSystem),
+    spec<"DataTransfer">(Core, Either),
+    spec<"GetConfiguration">(Core, CentralSystem),
+    spec<"Heartbeat">(Core, ChargePoint),
+    spec<"MeterValues">(Core, ChargePoint),
+    spec<"RemoteStartTransaction">(Core, CentralSystem),
+    spec<"RemoteStopTransaction">(Core, CentralSystem),
+    spec<"Reset">(Core, CentralSystem),
+    spec<"StartTransaction">(Core, ChargePoint),
+    spec<"StatusNotification">(Core, ChargePoint),
+    spec<"StopTransaction">(Core, ChargePoint),
+    spec<"UnlockConnector">(Core, CentralSystem),
     {"GetDiagnostics", FirmwareManagement, CentralSystem},
     {"DiagnosticsStatusNotification", FirmwareManagement, ChargePoint},
     {"FirmwareStatusNotification", FirmwareManagement, ChargePoint},

@@ -1,184 +1,252 @@
+// Field tables of the Core profile, as the OCPP 1.6 JSON schemas list them.
 #include "protocol/ocpp16-wire/core.h"
 
-#include "protocol/ocpp16-wire/payload_reader.h"
-
-#include <climits>
+#include "protocol/ocpp16-wire/common_schemas.h"
 
 namespace voltdesk::ocpp16 {
 
-namespace {
+namespace schema {
 
-using Json = nlohmann::json;
+template <> struct Schema<AuthorizeRequest> {
+    using M = AuthorizeRequest;
+    static constexpr auto kFields = std::tuple{field("idTag", &M::idTag, CiString{20})};
+};
 
-constexpr EnumNames<RegistrationStatus, 3> kRegistrationNames{{
-    {RegistrationStatus::Accepted, "Accepted"},
-    {RegistrationStatus::Pending, "Pending"},
-    {RegistrationStatus::Rejected, "Rejected"},
-}};
+template <> struct Schema<AuthorizeConfirmation> {
+    using M = AuthorizeConfirmation;
+    static constexpr auto kFields = std::tuple{field("idTagInfo", &M::idTagInfo)};
+};
 
-constexpr EnumNames<ChargePointStatus, 9> kStatusNames{{
-    {ChargePointStatus::Available, "Available"},
-    {ChargePointStatus::Preparing, "Preparing"},
-    {ChargePointStatus::Charging, "Charging"},
-    {ChargePointStatus::SuspendedEVSE, "SuspendedEVSE"},
-    {ChargePointStatus::SuspendedEV, "SuspendedEV"},
-    {ChargePointStatus::Finishing, "Finishing"},
-    {ChargePointStatus::Reserved, "Reserved"},
-    {ChargePointStatus::Unavailable, "Unavailable"},
-    {ChargePointStatus::Faulted, "Faulted"},
-}};
+template <> struct Schema<BootNotificationRequest> {
+    using M = BootNotificationRequest;
+    static constexpr auto kFields = std::tuple{
+        field("chargePointVendor", &M::chargePointVendor, CiString{20}),
+        field("chargePointModel", &M::chargePointModel, CiString{20}),
+        field("chargePointSerialNumber", &M::chargePointSerialNumber, CiString{25}),
+        field("chargeBoxSerialNumber", &M::chargeBoxSerialNumber, CiString{25}),
+        field("firmwareVersion", &M::firmwareVersion, CiString{50}),
+        field("iccid", &M::iccid, CiString{20}),
+        field("imsi", &M::imsi, CiString{20}),
+        field("meterType", &M::meterType, CiString{25}),
+        field("meterSerialNumber", &M::meterSerialNumber, CiString{25}),
+    };
+};
 
-constexpr EnumNames<ChargePointErrorCode, 16> kErrorCodeNames{{
-    {ChargePointErrorCode::ConnectorLockFailure, "ConnectorLockFailure"},
-    {ChargePointErrorCode::EVCommunicationError, "EVCommunicationError"},
-    {ChargePointErrorCode::GroundFailure, "GroundFailure"},
-    {ChargePointErrorCode::HighTemperature, "HighTemperature"},
-    {ChargePointErrorCode::InternalError, "InternalError"},
-    {ChargePointErrorCode::LocalListConflict, "LocalListConflict"},
-    {ChargePointErrorCode::NoError, "NoError"},
-    {ChargePointErrorCode::OtherError, "OtherError"},
-    {ChargePointErrorCode::OverCurrentFailure, "OverCurrentFailure"},
-    {ChargePointErrorCode::PowerMeterFailure, "PowerMeterFailure"},
-    {ChargePointErrorCode::PowerSwitchFailure, "PowerSwitchFailure"},
-    {ChargePointErrorCode::ReaderFailure, "ReaderFailure"},
-    {ChargePointErrorCode::ResetFailure, "ResetFailure"},
-    {ChargePointErrorCode::UnderVoltage, "UnderVoltage"},
-    {ChargePointErrorCode::OverVoltage, "OverVoltage"},
-    {ChargePointErrorCode::WeakSignal, "WeakSignal"},
-}};
+template <> struct Schema<BootNotificationConfirmation> {
+    using M = BootNotificationConfirmation;
+    static constexpr auto kFields = std::tuple{
+        field("status", &M::status),
+        field("currentTime", &M::currentTime, kDateTime),
+        field("interval", &M::interval),
+    };
+};
 
-void putOptional(Json& j, const char* key, const std::optional<std::string>& value) {
-    if (value) {
-        j[key] = *value;
-    }
-}
+template <> struct Schema<ChangeAvailabilityRequest> {
+    using M = ChangeAvailabilityRequest;
+    static constexpr auto kFields = std::tuple{
+        field("connectorId", &M::connectorId, kConnectorId),
+        field("type", &M::type),
+    };
+};
 
-template <typename T> PayloadResult<T> finish(const PayloadReader& reader, T value) {
-    if (!reader.ok()) {
-        return PayloadResult<T>::fail(reader.error());
-    }
-    return PayloadResult<T>::ok(std::move(value));
-}
+template <> struct Schema<ChangeAvailabilityConfirmation> {
+    static constexpr auto kFields = std::tuple{field("status", &ChangeAvailabilityConfirmation::status)};
+};
 
-} // namespace
+template <> struct Schema<ChangeConfigurationRequest> {
+    using M = ChangeConfigurationRequest;
+    static constexpr auto kFields = std::tuple{
+        field("key", &M::key, CiString{50}),
+        field("value", &M::value, CiString{500}),
+    };
+};
 
-std::string_view toString(RegistrationStatus value) {
-    return enumName(kRegistrationNames, value);
-}
-std::string_view toString(ChargePointStatus value) {
-    return enumName(kStatusNames, value);
-}
-std::string_view toString(ChargePointErrorCode value) {
-    return enumName(kErrorCodeNames, value);
-}
+template <> struct Schema<ChangeConfigurationConfirmation> {
+    static constexpr auto kFields = std::tuple{field("status", &ChangeConfigurationConfirmation::status)};
+};
 
-std::optional<RegistrationStatus> registrationStatusFromString(std::string_view text) {
-    return enumFromName(kRegistrationNames, text);
-}
-std::optional<ChargePointStatus> chargePointStatusFromString(std::string_view text) {
-    return enumFromName(kStatusNames, text);
-}
-std::optional<ChargePointErrorCode> chargePointErrorCodeFromString(std::string_view text) {
-    return enumFromName(kErrorCodeNames, text);
-}
+template <> struct Schema<ClearCacheRequest> : EmptySchema<ClearCacheRequest> {};
 
-Json encode(const BootNotificationRequest& m) {
-    Json j{{"chargePointVendor", m.chargePointVendor}, {"chargePointModel", m.chargePointModel}};
-    putOptional(j, "chargePointSerialNumber", m.chargePointSerialNumber);
-    putOptional(j, "chargeBoxSerialNumber", m.chargeBoxSerialNumber);
-    putOptional(j, "firmwareVersion", m.firmwareVersion);
-    putOptional(j, "iccid", m.iccid);
-    putOptional(j, "imsi", m.imsi);
-    putOptional(j, "meterType", m.meterType);
-    putOptional(j, "meterSerialNumber", m.meterSerialNumber);
-    return j;
-}
+template <> struct Schema<ClearCacheConfirmation> {
+    static constexpr auto kFields = std::tuple{field("status", &ClearCacheConfirmation::status)};
+};
 
-Json encode(const BootNotificationConfirmation& m) {
-    return Json{{"status", toString(m.status)},
-                {"currentTime", contract::toIso8601(m.currentTime)},
-                {"interval", m.interval}};
-}
+template <> struct Schema<DataTransferRequest> {
+    using M = DataTransferRequest;
+    static constexpr auto kFields = std::tuple{
+        field("vendorId", &M::vendorId, CiString{255}),
+        field("messageId", &M::messageId, CiString{50}),
+        field("data", &M::data, CiString{}),
+    };
+};
 
-Json encode(const HeartbeatRequest&) {
-    return Json::object();
-}
+template <> struct Schema<DataTransferConfirmation> {
+    using M = DataTransferConfirmation;
+    static constexpr auto kFields = std::tuple{
+        field("status", &M::status),
+        field("data", &M::data, CiString{}),
+    };
+};
 
-Json encode(const HeartbeatConfirmation& m) {
-    return Json{{"currentTime", contract::toIso8601(m.currentTime)}};
-}
+template <> struct Schema<GetConfigurationRequest> {
+    static constexpr auto kFields = std::tuple{field("key", &GetConfigurationRequest::key, StringArray{50})};
+};
 
-Json encode(const StatusNotificationRequest& m) {
-    Json j{
-        {"connectorId", m.connectorId}, {"errorCode", toString(m.errorCode)}, {"status", toString(m.status)}};
-    putOptional(j, "info", m.info);
-    if (m.timestamp) {
-        j["timestamp"] = contract::toIso8601(*m.timestamp);
-    }
-    putOptional(j, "vendorId", m.vendorId);
-    putOptional(j, "vendorErrorCode", m.vendorErrorCode);
-    return j;
-}
+template <> struct Schema<KeyValue> {
+    using M = KeyValue;
+    static constexpr auto kFields = std::tuple{
+        field("key", &M::key, CiString{50}),
+        field("readonly", &M::readonly),
+        field("value", &M::value, CiString{500}),
+    };
+};
 
-Json encode(const StatusNotificationConfirmation&) {
-    return Json::object();
-}
+template <> struct Schema<GetConfigurationConfirmation> {
+    using M = GetConfigurationConfirmation;
+    static constexpr auto kFields = std::tuple{
+        field("configurationKey", &M::configurationKey),
+        field("unknownKey", &M::unknownKey, StringArray{50}),
+    };
+};
 
-template <> PayloadResult<BootNotificationRequest> decode<BootNotificationRequest>(const Json& payload) {
-    PayloadReader r(payload);
-    BootNotificationRequest m;
-    m.chargePointVendor = r.requiredString("chargePointVendor", 20);
-    m.chargePointModel = r.requiredString("chargePointModel", 20);
-    m.chargePointSerialNumber = r.optionalString("chargePointSerialNumber", 25);
-    m.chargeBoxSerialNumber = r.optionalString("chargeBoxSerialNumber", 25);
-    m.firmwareVersion = r.optionalString("firmwareVersion", 50);
-    m.iccid = r.optionalString("iccid", 20);
-    m.imsi = r.optionalString("imsi", 20);
-    m.meterType = r.optionalString("meterType", 25);
-    m.meterSerialNumber = r.optionalString("meterSerialNumber", 25);
-    return finish(r, std::move(m));
-}
+template <> struct Schema<HeartbeatRequest> : EmptySchema<HeartbeatRequest> {};
 
-template <>
-PayloadResult<BootNotificationConfirmation> decode<BootNotificationConfirmation>(const Json& payload) {
-    PayloadReader r(payload);
-    BootNotificationConfirmation m;
-    m.status = r.enumeration("status", true, kRegistrationNames).value_or(RegistrationStatus::Rejected);
-    m.currentTime = r.dateTime("currentTime", true).value_or(0);
-    m.interval = static_cast<int>(r.integer("interval", true, INT_MIN, INT_MAX).value_or(0));
-    return finish(r, m);
-}
+template <> struct Schema<HeartbeatConfirmation> {
+    static constexpr auto kFields =
+        std::tuple{field("currentTime", &HeartbeatConfirmation::currentTime, kDateTime)};
+};
 
-template <> PayloadResult<HeartbeatRequest> decode<HeartbeatRequest>(const Json& payload) {
-    PayloadReader r(payload);
-    return finish(r, HeartbeatRequest{});
-}
+template <> struct Schema<MeterValuesRequest> {
+    using M = MeterValuesRequest;
+    static constexpr auto kFields = std::tuple{
+        field("connectorId", &M::connectorId, kConnectorId),
+        field("transactionId", &M::transactionId),
+        field("meterValue", &M::meterValue),
+    };
+};
 
-template <> PayloadResult<HeartbeatConfirmation> decode<HeartbeatConfirmation>(const Json& payload) {
-    PayloadReader r(payload);
-    HeartbeatConfirmation m;
-    m.currentTime = r.dateTime("currentTime", true).value_or(0);
-    return finish(r, m);
-}
+template <> struct Schema<MeterValuesConfirmation> : EmptySchema<MeterValuesConfirmation> {};
 
-template <> PayloadResult<StatusNotificationRequest> decode<StatusNotificationRequest>(const Json& payload) {
-    PayloadReader r(payload);
-    StatusNotificationRequest m;
-    m.connectorId = static_cast<int>(r.integer("connectorId", true, 0, INT_MAX).value_or(0));
-    m.errorCode =
-        r.enumeration("errorCode", true, kErrorCodeNames).value_or(ChargePointErrorCode::OtherError);
-    m.info = r.optionalString("info", 50);
-    m.status = r.enumeration("status", true, kStatusNames).value_or(ChargePointStatus::Unavailable);
-    m.timestamp = r.dateTime("timestamp", false);
-    m.vendorId = r.optionalString("vendorId", 255);
-    m.vendorErrorCode = r.optionalString("vendorErrorCode", 50);
-    return finish(r, std::move(m));
-}
+template <> struct Schema<RemoteStartTransactionRequest> {
+    using M = RemoteStartTransactionRequest;
+    static constexpr auto kFields = std::tuple{
+        field("connectorId", &M::connectorId, kConnectorId),
+        field("idTag", &M::idTag, CiString{20}),
+        field("chargingProfile", &M::chargingProfile),
+    };
+};
 
-template <>
-PayloadResult<StatusNotificationConfirmation> decode<StatusNotificationConfirmation>(const Json& payload) {
-    PayloadReader r(payload);
-    return finish(r, StatusNotificationConfirmation{});
-}
+template <> struct Schema<RemoteStartTransactionConfirmation> {
+    static constexpr auto kFields = std::tuple{field("status", &RemoteStartTransactionConfirmation::status)};
+};
+
+template <> struct Schema<RemoteStopTransactionRequest> {
+    static constexpr auto kFields =
+        std::tuple{field("transactionId", &RemoteStopTransactionRequest::transactionId)};
+};
+
+template <> struct Schema<RemoteStopTransactionConfirmation> {
+    static constexpr auto kFields = std::tuple{field("status", &RemoteStopTransactionConfirmation::status)};
+};
+
+template <> struct Schema<ResetRequest> {
+    static constexpr auto kFields = std::tuple{field("type", &ResetRequest::type)};
+};
+
+template <> struct Schema<ResetConfirmation> {
+    static constexpr auto kFields = std::tuple{field("status", &ResetConfirmation::status)};
+};
+
+template <> struct Schema<StartTransactionRequest> {
+    using M = StartTransactionRequest;
+    static constexpr auto kFields = std::tuple{
+        field("connectorId", &M::connectorId, kConnectorId), field("idTag", &M::idTag, CiString{20}),
+        field("meterStart", &M::meterStart, kInt64),         field("reservationId", &M::reservationId),
+        field("timestamp", &M::timestamp, kDateTime),
+    };
+};
+
+template <> struct Schema<StartTransactionConfirmation> {
+    using M = StartTransactionConfirmation;
+    static constexpr auto kFields = std::tuple{
+        field("idTagInfo", &M::idTagInfo),
+        field("transactionId", &M::transactionId),
+    };
+};
+
+template <> struct Schema<StatusNotificationRequest> {
+    using M = StatusNotificationRequest;
+    static constexpr auto kFields = std::tuple{
+        field("connectorId", &M::connectorId, kConnectorId),
+        field("errorCode", &M::errorCode),
+        field("info", &M::info, CiString{50}),
+        field("status", &M::status),
+        field("timestamp", &M::timestamp, kDateTime),
+        field("vendorId", &M::vendorId, CiString{255}),
+        field("vendorErrorCode", &M::vendorErrorCode, CiString{50}),
+    };
+};
+
+template <> struct Schema<StatusNotificationConfirmation> : EmptySchema<StatusNotificationConfirmation> {};
+
+template <> struct Schema<StopTransactionRequest> {
+    using M = StopTransactionRequest;
+    static constexpr auto kFields = std::tuple{
+        field("idTag", &M::idTag, CiString{20}),
+        field("meterStop", &M::meterStop, kInt64),
+        field("timestamp", &M::timestamp, kDateTime),
+        field("transactionId", &M::transactionId),
+        field("reason", &M::reason),
+        field("transactionData", &M::transactionData),
+    };
+};
+
+template <> struct Schema<StopTransactionConfirmation> {
+    static constexpr auto kFields = std::tuple{field("idTagInfo", &StopTransactionConfirmation::idTagInfo)};
+};
+
+template <> struct Schema<UnlockConnectorRequest> {
+    static constexpr auto kFields =
+        std::tuple{field("connectorId", &UnlockConnectorRequest::connectorId, kConnectorId)};
+};
+
+template <> struct Schema<UnlockConnectorConfirmation> {
+    static constexpr auto kFields = std::tuple{field("status", &UnlockConnectorConfirmation::status)};
+};
+
+} // namespace schema
+
+template struct MessageCodec<AuthorizeRequest>;
+template struct MessageCodec<AuthorizeConfirmation>;
+template struct MessageCodec<BootNotificationRequest>;
+template struct MessageCodec<BootNotificationConfirmation>;
+template struct MessageCodec<ChangeAvailabilityRequest>;
+template struct MessageCodec<ChangeAvailabilityConfirmation>;
+template struct MessageCodec<ChangeConfigurationRequest>;
+template struct MessageCodec<ChangeConfigurationConfirmation>;
+template struct MessageCodec<ClearCacheRequest>;
+template struct MessageCodec<ClearCacheConfirmation>;
+template struct MessageCodec<DataTransferRequest>;
+template struct MessageCodec<DataTransferConfirmation>;
+template struct MessageCodec<GetConfigurationRequest>;
+template struct MessageCodec<GetConfigurationConfirmation>;
+template struct MessageCodec<HeartbeatRequest>;
+template struct MessageCodec<HeartbeatConfirmation>;
+template struct MessageCodec<MeterValuesRequest>;
+template struct MessageCodec<MeterValuesConfirmation>;
+template struct MessageCodec<RemoteStartTransactionRequest>;
+template struct MessageCodec<RemoteStartTransactionConfirmation>;
+template struct MessageCodec<RemoteStopTransactionRequest>;
+template struct MessageCodec<RemoteStopTransactionConfirmation>;
+template struct MessageCodec<ResetRequest>;
+template struct MessageCodec<ResetConfirmation>;
+template struct MessageCodec<StartTransactionRequest>;
+template struct MessageCodec<StartTransactionConfirmation>;
+template struct MessageCodec<StatusNotificationRequest>;
+template struct MessageCodec<StatusNotificationConfirmation>;
+template struct MessageCodec<StopTransactionRequest>;
+template struct MessageCodec<StopTransactionConfirmation>;
+template struct MessageCodec<UnlockConnectorRequest>;
+template struct MessageCodec<UnlockConnectorConfirmation>;
 
 } // namespace voltdesk::ocpp16

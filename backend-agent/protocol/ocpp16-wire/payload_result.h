@@ -10,8 +10,14 @@
 namespace voltdesk::ocpp16 {
 
 struct PayloadError {
+    PayloadError() = default;
+    PayloadError(ErrorCode errorCode, std::string what, std::string fieldPath = {})
+        : code(errorCode), description(std::move(what)), path(std::move(fieldPath)) {}
+
     ErrorCode code = ErrorCode::FormationViolation;
     std::string description;
+    /// The offending field, e.g. "meterValue[0].sampledValue[2].unit"; empty for the payload as a whole.
+    std::string path;
 };
 
 template <typename T> class PayloadResult {

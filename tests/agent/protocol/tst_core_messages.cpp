@@ -1,5 +1,6 @@
 // OCPP 1.6 Core messages: encode → decode round trips in both directions, and each schema violation
 // refused with the CALLERROR code OCPP-J 1.6 gives it.
+#include "message_examples.h"
 #include "protocol/ocpp16-wire/action_registry.h"
 #include "protocol/ocpp16-wire/core.h"
 
@@ -25,6 +26,32 @@ template <typename T> ErrorCode codeOf(const Json& payload) {
         return ErrorCode::GenericError; // "no error" shows up as a mismatch in the test
     }
     return result.error().code;
+}
+
+template <typename T> void verifyRoundTrip(const T& m) {
+    const Json j = encode(m);
+    const auto back = decode<T>(j);
+    QVERIFY2(back, (std::string(T::kAction) + ": " + back.error().description).c_str());
+    QVERIFY2(back.value() == m, std::string(T::kAction).c_str());
+    QCOMPARE(encode(back.value()), j);
+}
+
+// Round trips of the filled example (every optional set) and of the default message (none set).
+template <ActionName Name> void verifyAction() {
+    using Types = Action<Name>;
+    verifyRoundTrip(examples::example<typename Types::Request>());
+    verifyRoundTrip(typename Types::Request{});
+    verifyRoundTrip(examples::example<typename Types::Confirmation>());
+    verifyRoundTrip(typename Types::Confirmation{});
+}
+
+// The violation decoding payload as T reports: "Code at path".
+template <typename T> QString violation(const Json& payload) {
+    const auto result = decode<T>(payload);
+    if (result) {
+        return "no violation";
+    }
+    return QString::fromStdString(std::string(toString(result.error().code)) + " at " + result.error().path);
 }
 
 } // namespace
@@ -272,6 +299,228 @@ private slots:
         QVERIFY(result.error().description.find("connectorId") != std::string::npos);
     }
 
+    void everyCoreMessageRoundTrips() {
+        verifyAction<"Authorize">();
+        verifyAction<"BootNotification">();
+        verifyAction<"ChangeAvailability">();
+        verifyAction<"ChangeConfiguration">();
+        verifyAction<"ClearCache">();
+        verifyAction<"DataTransfer">();
+        verifyAction<"GetConfiguration">();
+        verifyAction<"Heartbeat">();
+        verifyAction<"MeterValues">();
+        verifyAction<"RemoteStartTransaction">();
+        verifyAction<"RemoteStopTransaction">();
+        verifyAction<"Reset">();
+        verifyAction<"StartTransaction">();
+        verifyAction<"StatusNotification">();
+        verifyAction<"StopTransaction">();
+        verifyAction<"UnlockConnector">();
+    }
+
+    void absentOptionalsAreNotSent() {
+        QCOMPARE(encode(StopTransactionConfirmation{}), Json::object());
+        QCOMPARE(encode(GetConfigurationRequest{}), Json::object());
+        QCOMPARE(encode(RemoteStartTransactionRequest{std::nullopt, "TAG", std::nullopt}),
+                 Json({{"idTag", "TAG"}}));
+        const Json sampled =
+            encode(MeterValuesRequest{1, std::nullopt, {{examples::kT0, {{"5", {}, {}, {}, {}, {}, {}}}}}});
+        QCOMPARE(sampled,
+                 Json::parse(R"({"connectorId":1,"meterValue":[{"timestamp":"2026-11-26T09:40:25.123Z",
+                                         "sampledValue":[{"value":"5"}]}]})"));
+    }
+
+    void wireSpellings() {
+        const Json j = encode(examples::example<MeterValuesRequest>());
+        const Json& sv = j["meterValue"][0]["sampledValue"][0];
+        QCOMPARE(sv["context"], Json("Sample.Periodic"));
+        QCOMPARE(sv["measurand"], Json("Energy.Active.Import.Register"));
+        QCOMPARE(sv["phase"], Json("L1-N"));
+        QCOMPARE(sv["unit"], Json("kWh"));
+        QCOMPARE(j["meterValue"][0]["sampledValue"][1]["unit"], Json("Celcius"));
+        const Json profile = encode(examples::example<RemoteStartTransactionRequest>())["chargingProfile"];
+        QCOMPARE(profile["chargingSchedule"]["chargingSchedulePeriod"][1]["limit"], Json(7400.5));
+        QCOMPARE(profile["validTo"], Json("2026-11-26T10:40:25.123Z"));
+        QCOMPARE(encode(examples::example<StopTransactionRequest>())["reason"], Json("EVDisconnected"));
+    }
+
+    void bothCelsiusSpellingsReadAsCelsius() {
+        for (const char* spelling : {"Celcius", "Celsius"}) {
+            Json p = encode(examples::example<MeterValuesRequest>());
+            p["meterValue"][0]["sampledValue"][0]["unit"] = spelling;
+            const auto meter = decode<MeterValuesRequest>(p);
+            QVERIFY2(meter, spelling);
+            QVERIFY(meter.value().meterValue[0].sampledValue[0].unit == UnitOfMeasure::Celsius);
+            Json stop = encode(examples::example<StopTransactionRequest>());
+            stop["transactionData"][0]["sampledValue"][2]["unit"] = spelling;
+            const auto stopped = decode<StopTransactionRequest>(stop);
+            QVERIFY2(stopped, spelling);
+            QVERIFY(stopped.value().transactionData.value()[0].sampledValue[2].unit ==
+                    UnitOfMeasure::Celsius);
+        }
+        QCOMPARE(toString(UnitOfMeasure::Celsius), std::string_view("Celcius"));
+        QVERIFY(fromString<UnitOfMeasure>("celsius") == std::nullopt);
+    }
+
+    void nestedViolationsNameTheirPath_data() {
+        QTest::addColumn<QByteArray>("action");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QString>("expected");
+        const auto row = [](const char* name, const char* action, const Json& p, const char* expected) {
+            QTest::newRow(name) << QByteArray(action) << QByteArray::fromStdString(p.dump())
+                                << QString(expected);
+        };
+        const Json meter = encode(examples::example<MeterValuesRequest>());
+        Json p = meter;
+        p["meterValue"][0]["sampledValue"][2]["unit"] = "Celsiuss";
+        row("unit unknown", "MeterValues", p,
+            "PropertyConstraintViolation at meterValue[0].sampledValue[2].unit");
+        p = meter;
+        p["meterValue"][1]["sampledValue"][0]["value"] = 12.5;
+        row("value as number", "MeterValues", p,
+            "TypeConstraintViolation at meterValue[1].sampledValue[0].value");
+        p = meter;
+        p["meterValue"][1]["sampledValue"][1].erase("value");
+        row("value missing", "MeterValues", p,
+            "OccurenceConstraintViolation at meterValue[1].sampledValue[1].value");
+        p = meter;
+        p["meterValue"][0].erase("timestamp");
+        row("timestamp missing", "MeterValues", p, "OccurenceConstraintViolation at meterValue[0].timestamp");
+        p = meter;
+        p["meterValue"][1] = "reading";
+        row("element not object", "MeterValues", p, "TypeConstraintViolation at meterValue[1]");
+        p = meter;
+        p["meterValue"] = Json::object();
+        row("array is object", "MeterValues", p, "TypeConstraintViolation at meterValue");
+        p = meter;
+        p.erase("meterValue");
+        row("array missing", "MeterValues", p, "OccurenceConstraintViolation at meterValue");
+        p = meter;
+        p["meterValue"][0]["sampledValue"][0]["phase"] = "L1N";
+        row("phase spelling", "MeterValues", p,
+            "PropertyConstraintViolation at meterValue[0].sampledValue[0].phase");
+        p = meter;
+        p["transactionId"] = "42";
+        row("transactionId string", "MeterValues", p, "TypeConstraintViolation at transactionId");
+
+        const Json stop = encode(examples::example<StopTransactionRequest>());
+        p = stop;
+        p["transactionData"][0]["sampledValue"][1]["measurand"] = "Energy";
+        row("stop measurand", "StopTransaction", p,
+            "PropertyConstraintViolation at transactionData[0].sampledValue[1].measurand");
+        p = stop;
+        p["reason"] = "Unplugged";
+        row("stop reason", "StopTransaction", p, "PropertyConstraintViolation at reason");
+        p = stop;
+        p["meterStop"] = 1.5;
+        row("meterStop float", "StopTransaction", p, "TypeConstraintViolation at meterStop");
+
+        const Json start = encode(examples::example<RemoteStartTransactionRequest>());
+        p = start;
+        p["chargingProfile"]["chargingSchedule"]["chargingSchedulePeriod"][1]["limit"] = 7.25;
+        row("limit not tenths", "RemoteStartTransaction", p,
+            "PropertyConstraintViolation at "
+            "chargingProfile.chargingSchedule.chargingSchedulePeriod[1].limit");
+        p = start;
+        p["chargingProfile"]["chargingSchedule"]["chargingSchedulePeriod"][0]["limit"] = "16";
+        row("limit string", "RemoteStartTransaction", p,
+            "TypeConstraintViolation at chargingProfile.chargingSchedule.chargingSchedulePeriod[0].limit");
+        p = start;
+        p["chargingProfile"]["chargingSchedule"].erase("chargingRateUnit");
+        row("rate unit missing", "RemoteStartTransaction", p,
+            "OccurenceConstraintViolation at chargingProfile.chargingSchedule.chargingRateUnit");
+        p = start;
+        p["chargingProfile"]["validFrom"] = "tomorrow";
+        row("validFrom", "RemoteStartTransaction", p,
+            "PropertyConstraintViolation at chargingProfile.validFrom");
+        p = start;
+        p["chargingProfile"] = Json::array();
+        row("profile array", "RemoteStartTransaction", p, "TypeConstraintViolation at chargingProfile");
+
+        p = encode(examples::example<StartTransactionConfirmation>());
+        p["idTagInfo"].erase("status");
+        row("idTagInfo status", "StartTransaction.conf", p,
+            "OccurenceConstraintViolation at idTagInfo.status");
+        p = encode(examples::example<StartTransactionConfirmation>());
+        p["idTagInfo"]["parentIdTag"] = std::string(21, 'p');
+        row("parentIdTag 21", "StartTransaction.conf", p,
+            "PropertyConstraintViolation at idTagInfo.parentIdTag");
+
+        p = encode(examples::example<GetConfigurationRequest>());
+        p["key"][1] = 5;
+        row("key element number", "GetConfiguration", p, "TypeConstraintViolation at key[1]");
+        p["key"][1] = std::string(51, 'k');
+        row("key element 51", "GetConfiguration", p, "PropertyConstraintViolation at key[1]");
+        p["key"] = "HeartbeatInterval";
+        row("key not array", "GetConfiguration", p, "TypeConstraintViolation at key");
+        p = encode(examples::example<GetConfigurationConfirmation>());
+        p["configurationKey"][1]["readonly"] = "true";
+        row("readonly string", "GetConfiguration.conf", p,
+            "TypeConstraintViolation at configurationKey[1].readonly");
+        p["configurationKey"][1].erase("readonly");
+        row("readonly missing", "GetConfiguration.conf", p,
+            "OccurenceConstraintViolation at configurationKey[1].readonly");
+        p = encode(examples::example<GetConfigurationConfirmation>());
+        p["configurationKey"][0]["value"] = std::string(501, 'v');
+        row("value 501", "GetConfiguration.conf", p,
+            "PropertyConstraintViolation at configurationKey[0].value");
+        p = encode(examples::example<ChangeConfigurationRequest>());
+        p["value"] = std::string(501, 'v');
+        row("change value 501", "ChangeConfiguration", p, "PropertyConstraintViolation at value");
+        p = encode(examples::example<ChangeAvailabilityRequest>());
+        p["type"] = "Operational";
+        row("availability type", "ChangeAvailability", p, "PropertyConstraintViolation at type");
+        row("payload array", "ChangeAvailability", Json::array(), "FormationViolation at ");
+    }
+
+    void nestedViolationsNameTheirPath() {
+        QFETCH(QByteArray, action);
+        QFETCH(QByteArray, payload);
+        QFETCH(QString, expected);
+        const Json p = Json::parse(payload.toStdString());
+        const std::string a = action.toStdString();
+        QString got;
+        if (a == "MeterValues") {
+            got = violation<MeterValuesRequest>(p);
+        } else if (a == "StopTransaction") {
+            got = violation<StopTransactionRequest>(p);
+        } else if (a == "RemoteStartTransaction") {
+            got = violation<RemoteStartTransactionRequest>(p);
+        } else if (a == "StartTransaction.conf") {
+            got = violation<StartTransactionConfirmation>(p);
+        } else if (a == "GetConfiguration") {
+            got = violation<GetConfigurationRequest>(p);
+        } else if (a == "GetConfiguration.conf") {
+            got = violation<GetConfigurationConfirmation>(p);
+        } else if (a == "ChangeConfiguration") {
+            got = violation<ChangeConfigurationRequest>(p);
+        } else if (a == "ChangeAvailability") {
+            got = violation<ChangeAvailabilityRequest>(p);
+        }
+        QCOMPARE(got, expected);
+    }
+
+    void numbersAndTexts() {
+        Json p = encode(examples::example<RemoteStartTransactionRequest>());
+        auto& period = p["chargingProfile"]["chargingSchedule"]["chargingSchedulePeriod"][0];
+        for (const Json& limit : {Json(16), Json(0.3), Json(6.1), Json(-3.2), Json(32.0)}) {
+            period["limit"] = limit;
+            const auto back = decode<RemoteStartTransactionRequest>(p);
+            QVERIFY2(back, limit.dump().c_str());
+            QCOMPARE(back.value().chargingProfile->chargingSchedule.chargingSchedulePeriod[0].limit,
+                     limit.get<double>());
+        }
+        Json data = encode(examples::example<DataTransferRequest>());
+        data["data"] = std::string(100'000, 'd'); // the schema does not bound data
+        QVERIFY(decode<DataTransferRequest>(data));
+        Json start = encode(examples::example<StartTransactionRequest>());
+        QCOMPARE(start["meterStart"], Json(5'000'000'000LL));
+        start["connectorId"] = -1;
+        QCOMPARE(violation<StartTransactionRequest>(start),
+                 QString("PropertyConstraintViolation at connectorId"));
+        QVERIFY(decode<GetConfigurationRequest>(Json{{"key", Json::array()}}));
+    }
+
     void registryKnowsEveryAction() {
         QCOMPARE(allActions().size(), std::size_t(28));
         const ActionSpec* heartbeat = findAction("Heartbeat");
@@ -285,7 +534,7 @@ private slots:
         const auto error = boot->checkRequest(Json::object());
         QVERIFY(error && error->code == ErrorCode::OccurenceConstraintViolation);
         const ActionSpec* authorize = findAction("Authorize");
-        QVERIFY(authorize != nullptr && authorize->checkRequest == nullptr);
+        QVERIFY(authorize != nullptr && authorize->checkRequest != nullptr);
         QVERIFY(findAction("TriggerMessage")->profile == FeatureProfile::RemoteTrigger);
         QVERIFY(findAction("DataTransfer")->initiator == Initiator::Either);
         QVERIFY(findAction("heartbeat") == nullptr);
