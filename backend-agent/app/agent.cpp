@@ -95,7 +95,11 @@ void Agent::start() {
     limits.maxFrameBytes = m_config.ocppMaxFrameBytes;
     domain::CentralSystem& fleet = *m_fleet;
     m_server = std::make_unique<transport::WsServer>(
-        wsOptions, [&fleet](const std::string& chargerId) { return fleet.admits(chargerId); },
+        wsOptions,
+        [&fleet](const transport::AdmissionRequest& request) {
+            return fleet.admits(request.chargerId) ? transport::Admission::Admit
+                                                   : transport::Admission::UnknownCharger;
+        },
         [&fleet, limits](const std::string& chargerId, std::shared_ptr<transport::WsSender> sender) {
             return std::make_unique<OcppConnectionHandler>(chargerId, std::move(sender), fleet, limits);
         });

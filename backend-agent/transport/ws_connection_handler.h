@@ -2,6 +2,8 @@
 // knows nothing about OCPP: it delivers frames in order and sends what the handler gives it.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,13 @@ public:
     virtual void close(std::string reason = {}) = 0;
     /// The subprotocol agreed in the handshake, e.g. "ocpp1.6".
     virtual const std::string& subprotocol() const = 0;
+    /// Runs task on the connection's strand, serialized with the handler's calls, after the call that
+    /// is running now. Dropped (destroyed, never run) once the handler has received onClose. An
+    /// exception from task ends the connection like one from the handler.
+    virtual void post(std::function<void()> task) = 0;
+    /// As post(), after delay (a steady timer that exists only while it waits, so an idle connection
+    /// costs nothing). A task still waiting when the connection ends is dropped when its delay passes.
+    virtual void postAfter(std::chrono::milliseconds delay, std::function<void()> task) = 0;
 };
 
 /// The receiving half, one instance per connection, created by the server's handler factory once the

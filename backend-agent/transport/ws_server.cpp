@@ -39,6 +39,9 @@ public:
     void start() {
         const auto& options = m_shared->options;
         const std::string where = options.host + ":" + std::to_string(options.port);
+        if (options.tls) {
+            m_shared->tls = makeTlsContext(*options.tls);
+        }
         try {
             tcp::resolver resolver(m_ioc);
             const auto results = resolver.resolve(options.host, std::to_string(options.port),
@@ -72,7 +75,7 @@ public:
             }
             m_backoff.cancel();
         });
-        std::vector<std::shared_ptr<WsSession>> sessions;
+        std::vector<std::shared_ptr<SessionBase>> sessions;
         {
             std::lock_guard lock(m_shared->mutex);
             sessions.reserve(m_shared->byCharger.size());
@@ -155,7 +158,12 @@ private:
         if (socket.set_option(tcp::no_delay(true), optionError)) {
             spdlog::debug("transport: TCP_NODELAY not set: {}", optionError.message());
         }
-        std::make_shared<HttpUpgrade>(std::move(socket), m_shared)->run();
+        if (m_shared->tls) {
+            std::make_shared<HttpUpgrade<TlsStream>>(TlsStream(std::move(socket), *m_shared->tls), m_shared)
+                ->run();
+        } else {
+            std::make_shared<HttpUpgrade<PlainStream>>(PlainStream(std::move(socket)), m_shared)->run();
+        }
         doAccept();
     }
 

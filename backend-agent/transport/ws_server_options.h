@@ -4,10 +4,24 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace voltdesk::transport {
+
+/// wss:// instead of ws://: TLS 1.2 or newer with the OCPP 1.6 Security Whitepaper's cipher suites (plus
+/// their ECDHE-RSA forms, for RSA server keys with forward secrecy). Files are PEM.
+struct TlsOptions {
+    std::string certificateChainFile; ///< the server certificate first, then its intermediates
+    std::string privateKeyFile;
+    /// Non-empty: client certificates are requested and verified against these CAs (security profile 3).
+    std::string clientCaFile;
+    /// With clientCaFile: true refuses a TLS handshake without a client certificate; false lets chargers
+    /// without one (profile 2) share the port, and admission decides. A certificate that is presented
+    /// but does not verify always fails the handshake.
+    bool requireClientCertificate = true;
+};
 
 struct WsServerOptions {
     std::string host = "127.0.0.1";
@@ -28,6 +42,8 @@ struct WsServerOptions {
     std::chrono::seconds handshakeTimeout{15};
     /// Threads running the one io_context shared by all connections.
     int ioThreads = 2;
+    /// Set: this server speaks wss:// only.
+    std::optional<TlsOptions> tls;
 };
 
 } // namespace voltdesk::transport

@@ -4,7 +4,11 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <spdlog/spdlog.h>
+#include <type_traits>
 
 namespace voltdesk::transport {
 
@@ -22,9 +26,17 @@ constexpr std::size_t kShrinkReadBufferAbove = std::size_t{4} * 1024;
 // Messages are read in pieces of at most this, so the size limit is checked before a message is whole.
 constexpr std::size_t kReadChunkBytes = std::size_t{16} * 1024;
 
-class SessionSender : public WsSender {
+// TLS 1.2: the four suites of the OCPP 1.6 Security Whitepaper, then the ECDHE-RSA forms of its RSA
+// ones (forward secrecy with the RSA server certificates most operators have). TLS 1.3 keeps its own.
+constexpr const char* kTls12Ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+                                      "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:"
+                                      "AES128-GCM-SHA256:AES256-GCM-SHA384";
+
+template <class Stream> constexpr bool kIsTls = std::is_same_v<Stream, TlsStream>;
+
+class SessionSender final : public WsSender {
 public:
-    SessionSender(std::weak_ptr<WsSession> session, std::string protocol)
+    SessionSender(std::weak_ptr<SessionBase> session, std::string protocol)
         : m_session(std::move(session)), m_protocol(std::move(protocol)) {}
 
     void sendText(std::string text) override {
@@ -38,9 +50,19 @@ public:
         }
     }
     const std::string& subprotocol() const override { return m_protocol; }
+    void post(std::function<void()> task) override {
+        if (auto session = m_session.lock()) {
+            session->post(std::move(task));
+        }
+    }
+    void postAfter(std::chrono::milliseconds delay, std::function<void()> task) override {
+        if (auto session = m_session.lock()) {
+            session->postAfter(delay, std::move(task));
+        }
+    }
 
 private:
-    std::weak_ptr<WsSession> m_session;
+    std::weak_ptr<SessionBase> m_session;
     std::string m_protocol;
 };
 
@@ -55,33 +77,128 @@ std::string remoteOf(const beast::tcp_stream& stream) {
     return host + ":" + std::to_string(endpoint.port());
 }
 
+/// The subject CN of the peer's certificate when one was presented and verified; nullopt when there is
+/// none, or several (which one would name the charger is not clear).
+std::optional<std::string> verifiedPeerCommonName(SSL* ssl) {
+    X509* certificate = SSL_get0_peer_certificate(ssl);
+    if (certificate == nullptr || SSL_get_verify_result(ssl) != X509_V_OK) {
+        return std::nullopt;
+    }
+    X509_NAME* subject = X509_get_subject_name(certificate);
+    const int index = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
+    if (index < 0 || X509_NAME_get_index_by_NID(subject, NID_commonName, index) >= 0) {
+        return std::nullopt;
+    }
+    unsigned char* utf8 = nullptr;
+    const int length =
+        ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, index)));
+    if (length < 0) {
+        return std::nullopt;
+    }
+    std::string cn(reinterpret_cast<const char*>(utf8), static_cast<std::size_t>(length));
+    OPENSSL_free(utf8);
+    if (cn.find('\0') != std::string::npos) {
+        return std::nullopt;
+    }
+    return cn;
+}
+
 } // namespace
+
+std::unique_ptr<net::ssl::context> makeTlsContext(const TlsOptions& options) {
+    auto context = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
+    const auto step = [](const std::string& what, auto&& action) {
+        try {
+            action();
+        } catch (const boost::system::system_error& e) {
+            throw TransportError("TLS: cannot " + what + ": " + e.code().message());
+        }
+    };
+    context->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                         net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                         net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
+    SSL_CTX* native = context->native_handle();
+    SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION);
+    if (SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1) {
+        throw TransportError("TLS: this OpenSSL offers none of the OCPP cipher suites");
+    }
+    // Idle connections give their read and write buffers back (about 34 KB each), which matters at
+    // 10,000 chargers that talk once a minute.
+    SSL_CTX_set_mode(native, SSL_MODE_RELEASE_BUFFERS);
+    step("read the certificate chain " + options.certificateChainFile,
+         [&] { context->use_certificate_chain_file(options.certificateChainFile); });
+    step("read the private key " + options.privateKeyFile,
+         [&] { context->use_private_key_file(options.privateKeyFile, net::ssl::context::pem); });
+    if (SSL_CTX_check_private_key(native) != 1) {
+        throw TransportError("TLS: the private key " + options.privateKeyFile +
+                             " does not belong to the certificate " + options.certificateChainFile);
+    }
+    if (!options.clientCaFile.empty()) {
+        step("read the client CA file " + options.clientCaFile,
+             [&] { context->load_verify_file(options.clientCaFile); });
+        // Tells clients which CAs we accept, so a charger with several certificates picks the right one.
+        if (STACK_OF(X509_NAME)* names = SSL_load_client_CA_file(options.clientCaFile.c_str())) {
+            SSL_CTX_set_client_CA_list(native, names);
+        }
+        net::ssl::verify_mode mode = net::ssl::verify_peer;
+        if (options.requireClientCertificate) {
+            mode |= net::ssl::verify_fail_if_no_peer_cert;
+        }
+        context->set_verify_mode(mode);
+    } else {
+        context->set_verify_mode(net::ssl::verify_none);
+    }
+    return context;
+}
 
 // ---- HttpUpgrade -------------------------------------------------------------------------------
 
-HttpUpgrade::HttpUpgrade(net::ip::tcp::socket socket, std::shared_ptr<ServerShared> shared)
-    : m_stream(std::move(socket)), m_shared(std::move(shared)) {
+template <class Stream>
+HttpUpgrade<Stream>::HttpUpgrade(Stream stream, std::shared_ptr<ServerShared> shared)
+    : m_stream(std::move(stream)), m_shared(std::move(shared)),
+      m_remote(remoteOf(beast::get_lowest_layer(m_stream))) {
     ++m_shared->pendingUpgrades;
 }
 
-HttpUpgrade::~HttpUpgrade() {
+template <class Stream> HttpUpgrade<Stream>::~HttpUpgrade() {
     --m_shared->pendingUpgrades;
 }
 
-void HttpUpgrade::run() {
-    net::dispatch(m_stream.get_executor(), [self = shared_from_this()] {
-        self->m_parser.header_limit(kMaxRequestHeaderBytes);
-        self->m_stream.expires_after(self->m_shared->options.handshakeTimeout);
-        http::async_read(self->m_stream, self->m_buffer, self->m_parser,
-                         [self](beast::error_code ec, std::size_t) { self->onRead(ec); });
+template <class Stream> void HttpUpgrade<Stream>::run() {
+    net::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] {
+        beast::get_lowest_layer(self->m_stream).expires_after(self->m_shared->options.handshakeTimeout);
+        if constexpr (kIsTls<Stream>) {
+            self->m_stream.async_handshake(net::ssl::stream_base::server,
+                                           [self](beast::error_code ec) { self->onHandshake(ec); });
+        } else {
+            self->readRequest();
+        }
     });
 }
 
-void HttpUpgrade::onRead(beast::error_code ec) {
+template <class Stream> void HttpUpgrade<Stream>::onHandshake(beast::error_code ec) {
+    if constexpr (kIsTls<Stream>) {
+        if (ec) {
+            // A client certificate from another CA ends here, before any charger id is known.
+            spdlog::info("transport: TLS handshake failed remote={} error=\"{}\"", m_remote, ec.message());
+            return;
+        }
+        m_clientCn = verifiedPeerCommonName(m_stream.native_handle());
+    }
+    readRequest();
+}
+
+template <class Stream> void HttpUpgrade<Stream>::readRequest() {
+    m_parser.header_limit(kMaxRequestHeaderBytes);
+    http::async_read(
+        m_stream, m_buffer, m_parser,
+        [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
+}
+
+template <class Stream> void HttpUpgrade<Stream>::onRead(beast::error_code ec) {
     if (ec) {
         // Port scanners, load balancer probes and half-open sockets end here; nothing to answer.
-        spdlog::debug("transport: upgrade request not read remote={} error={}", remoteOf(m_stream),
-                      ec.message());
+        spdlog::debug("transport: upgrade request not read remote={} error={}", m_remote, ec.message());
         return;
     }
     const auto& request = m_parser.get();
@@ -98,8 +215,7 @@ void HttpUpgrade::onRead(beast::error_code ec) {
     const auto choice = chooseSubprotocol(request[http::field::sec_websocket_protocol], options.subprotocols);
     if (!choice.acceptable) {
         spdlog::info("transport: refused charger={} remote={} reason=\"no supported subprotocol in '{}'\"",
-                     *chargerId, remoteOf(m_stream),
-                     std::string(request[http::field::sec_websocket_protocol]));
+                     *chargerId, m_remote, std::string(request[http::field::sec_websocket_protocol]));
         refuse(http::status::bad_request,
                "No supported subprotocol offered; this server speaks " + options.subprotocols.front() + "\n");
         return;
@@ -108,46 +224,70 @@ void HttpUpgrade::onRead(beast::error_code ec) {
         refuse(http::status::service_unavailable, "Shutting down\n");
         return;
     }
-    if (!m_shared->admit(*chargerId)) {
-        spdlog::info("transport: refused charger={} remote={} reason=\"not admitted\"", *chargerId,
-                     remoteOf(m_stream));
+    AdmissionRequest admission;
+    admission.chargerId = *chargerId;
+    if (const auto header = request.find(http::field::authorization); header != request.end()) {
+        admission.basic = parseBasicAuthorization(header->value());
+    }
+    admission.tls = kIsTls<Stream>;
+    admission.clientCertificateCn = m_clientCn;
+    admission.remoteAddress = m_remote;
+    switch (m_shared->admit(admission)) {
+    case Admission::Admit:
+        break;
+    case Admission::Unauthorized:
+        spdlog::info("transport: refused charger={} remote={} reason=\"not authorized\"", *chargerId,
+                     m_remote);
+        refuse(http::status::unauthorized, "Unauthorized\n", true);
+        return;
+    case Admission::UnknownCharger:
+        spdlog::info("transport: refused charger={} remote={} reason=\"not admitted\"", *chargerId, m_remote);
         refuse(http::status::not_found, "Unknown charge point\n");
         return;
     }
-    const std::string remote = remoteOf(m_stream);
-    m_stream.expires_never(); // the WebSocket stream has its own timeouts
-    auto session = std::make_shared<WsSession>(std::move(m_stream), m_shared, *chargerId, choice.protocol,
-                                               choice.echo, remote);
+    beast::get_lowest_layer(m_stream).expires_never(); // the WebSocket stream has its own timeouts
+    auto session = std::make_shared<WsSession<Stream>>(std::move(m_stream), m_shared, *chargerId,
+                                                       choice.protocol, choice.echo, m_remote);
     session->start(m_parser.release());
 }
 
-void HttpUpgrade::refuse(http::status status, std::string body) {
+template <class Stream>
+void HttpUpgrade<Stream>::refuse(http::status status, std::string body, bool askForCredentials) {
     m_response.result(status);
     m_response.version(m_parser.get().version());
     m_response.set(http::field::server, "voltdesk-agent");
     m_response.set(http::field::content_type, "text/plain; charset=utf-8");
+    if (askForCredentials) {
+        m_response.set(http::field::www_authenticate, "Basic realm=\"voltdesk\"");
+    }
     m_response.keep_alive(false);
     m_response.body() = std::move(body);
     m_response.prepare_payload();
-    http::async_write(m_stream, m_response, [self = shared_from_this()](beast::error_code, std::size_t) {
-        // The peer may be gone already; then there is nothing to shut down.
-        beast::error_code ec;
-        if (self->m_stream.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec)) {
-            spdlog::debug("transport: shutdown after refusal: {}", ec.message());
-        }
-    });
+    http::async_write(m_stream, m_response,
+                      [self = this->shared_from_this()](beast::error_code, std::size_t) {
+                          // No TLS close_notify exchange: the response has a length, and waiting for a
+                          // refused peer's close_notify would only hold the socket. The peer may be gone
+                          // already; nothing to shut down then.
+                          beast::error_code ec;
+                          if (beast::get_lowest_layer(self->m_stream)
+                                  .socket()
+                                  .shutdown(net::ip::tcp::socket::shutdown_send, ec)) {
+                              spdlog::debug("transport: shutdown after refusal: {}", ec.message());
+                          }
+                      });
 }
 
 // ---- WsSession ---------------------------------------------------------------------------------
 
-WsSession::WsSession(beast::tcp_stream stream, std::shared_ptr<ServerShared> shared, std::string chargerId,
-                     std::string protocol, std::string echoProtocol, std::string remote)
+template <class Stream>
+WsSession<Stream>::WsSession(Stream stream, std::shared_ptr<ServerShared> shared, std::string chargerId,
+                             std::string protocol, std::string echoProtocol, std::string remote)
     : m_ws(std::move(stream)), m_shared(std::move(shared)), m_chargerId(std::move(chargerId)),
       m_protocol(std::move(protocol)), m_echoProtocol(std::move(echoProtocol)), m_remote(std::move(remote)) {
     ++m_shared->openSessions;
 }
 
-WsSession::~WsSession() {
+template <class Stream> WsSession<Stream>::~WsSession() {
     // Reached with a live handler only when the io_context is torn down at shutdown: the handler
     // still learns that its connection is gone, exactly once.
     if (m_handler) {
@@ -161,7 +301,7 @@ WsSession::~WsSession() {
     --m_shared->openSessions;
 }
 
-void WsSession::start(http::request<http::empty_body> request) {
+template <class Stream> void WsSession<Stream>::start(http::request<http::empty_body> request) {
     const auto& options = m_shared->options;
     websocket::stream_base::timeout timeout{};
     timeout.handshake_timeout = options.handshakeTimeout;
@@ -192,23 +332,23 @@ void WsSession::start(http::request<http::empty_body> request) {
             }
         }));
     auto shared = std::make_shared<http::request<http::empty_body>>(std::move(request));
-    m_ws.async_accept(*shared,
-                      [self = shared_from_this(), shared](beast::error_code ec) { self->onAccept(ec); });
+    m_ws.async_accept(
+        *shared, [self = this->shared_from_this(), shared](beast::error_code ec) { self->onAccept(ec); });
 }
 
-void WsSession::onAccept(beast::error_code ec) {
+template <class Stream> void WsSession<Stream>::onAccept(beast::error_code ec) {
     if (ec) {
         spdlog::debug("transport: handshake failed charger={} remote={} error={}", m_chargerId, m_remote,
                       ec.message());
         m_finished = true;
         return;
     }
-    std::shared_ptr<WsSession> previous;
+    std::shared_ptr<SessionBase> previous;
     {
         std::lock_guard lock(m_shared->mutex);
         auto& slot = m_shared->byCharger[m_chargerId];
         previous = slot.lock();
-        slot = weak_from_this();
+        slot = std::weak_ptr<SessionBase>(this->weak_from_this());
     }
     if (m_shared->stopping) {
         finish("agent shutting down");
@@ -221,18 +361,19 @@ void WsSession::onAccept(beast::error_code ec) {
     }
     spdlog::info("transport: charger={} reconnected from {}; closing its previous connection", m_chargerId,
                  m_remote);
-    previous->retire("replaced by a newer connection", [self = shared_from_this()] {
+    previous->retire("replaced by a newer connection", [self = this->shared_from_this()] {
         net::post(self->m_ws.get_executor(), [self] { self->open(); });
     });
 }
 
-void WsSession::open() {
+template <class Stream> void WsSession<Stream>::open() {
     if (m_finished || m_closing) {
         return;
     }
     try {
-        m_handler =
-            m_shared->factory(m_chargerId, std::make_shared<SessionSender>(weak_from_this(), m_protocol));
+        m_handler = m_shared->factory(
+            m_chargerId,
+            std::make_shared<SessionSender>(std::weak_ptr<SessionBase>(this->weak_from_this()), m_protocol));
         if (!m_handler) {
             finish("no handler for this charger");
             doClose(websocket::close_code::try_again_later, "not available");
@@ -248,13 +389,13 @@ void WsSession::open() {
     doRead();
 }
 
-void WsSession::doRead() {
+template <class Stream> void WsSession<Stream>::doRead() {
     m_ws.async_read_some(
         m_readBuffer, kReadChunkBytes,
-        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
+        [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
 }
 
-void WsSession::onRead(beast::error_code ec) {
+template <class Stream> void WsSession<Stream>::onRead(beast::error_code ec) {
     if (ec) {
         finish(describe(ec));
         return;
@@ -292,8 +433,8 @@ void WsSession::onRead(beast::error_code ec) {
     doRead();
 }
 
-void WsSession::send(std::string text) {
-    net::post(m_ws.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
+template <class Stream> void WsSession<Stream>::send(std::string text) {
+    net::post(m_ws.get_executor(), [self = this->shared_from_this(), text = std::move(text)]() mutable {
         if (self->m_finished || self->m_closing || self->m_closeRequested) {
             return;
         }
@@ -314,14 +455,15 @@ void WsSession::send(std::string text) {
     });
 }
 
-void WsSession::doWrite() {
+template <class Stream> void WsSession<Stream>::doWrite() {
     m_writing = true;
     m_ws.text(true);
-    m_ws.async_write(net::buffer(m_writeQueue.front()),
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onWrite(ec); });
+    m_ws.async_write(
+        net::buffer(m_writeQueue.front()),
+        [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onWrite(ec); });
 }
 
-void WsSession::onWrite(beast::error_code ec) {
+template <class Stream> void WsSession<Stream>::onWrite(beast::error_code ec) {
     m_writing = false;
     if (!m_writeQueue.empty()) {
         m_pendingBytes -= m_writeQueue.front().size();
@@ -340,8 +482,8 @@ void WsSession::onWrite(beast::error_code ec) {
     }
 }
 
-void WsSession::close(std::string reason) {
-    net::post(m_ws.get_executor(), [self = shared_from_this(), reason = std::move(reason)]() mutable {
+template <class Stream> void WsSession<Stream>::close(std::string reason) {
+    net::post(m_ws.get_executor(), [self = this->shared_from_this(), reason = std::move(reason)]() mutable {
         if (self->m_closing || self->m_closeRequested) {
             return;
         }
@@ -354,16 +496,48 @@ void WsSession::close(std::string reason) {
     });
 }
 
-void WsSession::retire(std::string reason, std::function<void()> done) {
+template <class Stream> void WsSession<Stream>::retire(std::string reason, std::function<void()> done) {
     net::post(m_ws.get_executor(),
-              [self = shared_from_this(), reason = std::move(reason), done = std::move(done)] {
+              [self = this->shared_from_this(), reason = std::move(reason), done = std::move(done)] {
                   self->finish(reason);
                   self->doClose(websocket::close_code::normal, reason);
                   done();
               });
 }
 
-void WsSession::doClose(websocket::close_code code, const std::string& reason) {
+template <class Stream> void WsSession<Stream>::post(std::function<void()> task) {
+    net::post(m_ws.get_executor(),
+              [self = this->shared_from_this(), task = std::move(task)] { self->runTask(task); });
+}
+
+template <class Stream>
+void WsSession<Stream>::postAfter(std::chrono::milliseconds delay, std::function<void()> task) {
+    // One timer per task, alive only while it waits; it holds the session weakly, so a task waiting
+    // long keeps neither the session nor the server's shutdown waiting.
+    auto timer = std::make_shared<net::steady_timer>(m_ws.get_executor(), delay);
+    timer->async_wait([weak = this->weak_from_this(), timer, task = std::move(task)](beast::error_code ec) {
+        auto self = weak.lock();
+        if (!ec && self) {
+            self->runTask(task);
+        }
+    });
+}
+
+template <class Stream> void WsSession<Stream>::runTask(const std::function<void()>& task) {
+    if (m_finished || !m_handler) {
+        return;
+    }
+    try {
+        task();
+    } catch (const std::exception& e) {
+        spdlog::error("transport: posted task failed charger={} error={}", m_chargerId, e.what());
+        finish("handler failed");
+        doClose(websocket::close_code::internal_error, "internal error");
+    }
+}
+
+template <class Stream>
+void WsSession<Stream>::doClose(websocket::close_code code, const std::string& reason) {
     if (m_closing) {
         return;
     }
@@ -378,10 +552,10 @@ void WsSession::doClose(websocket::close_code code, const std::string& reason) {
     }
     // Close reasons are limited to 123 bytes by RFC 6455.
     m_ws.async_close(websocket::close_reason(code, reason.substr(0, 120)),
-                     [self = shared_from_this()](beast::error_code) {});
+                     [self = this->shared_from_this()](beast::error_code) {});
 }
 
-void WsSession::finish(const std::string& reason) {
+template <class Stream> void WsSession<Stream>::finish(const std::string& reason) {
     if (m_finished) {
         return;
     }
@@ -396,12 +570,12 @@ void WsSession::finish(const std::string& reason) {
     }
     std::lock_guard lock(m_shared->mutex);
     const auto it = m_shared->byCharger.find(m_chargerId);
-    if (it != m_shared->byCharger.end() && it->second.lock().get() == this) {
+    if (it != m_shared->byCharger.end() && it->second.lock().get() == static_cast<SessionBase*>(this)) {
         m_shared->byCharger.erase(it);
     }
 }
 
-std::string WsSession::describe(beast::error_code ec) const {
+template <class Stream> std::string WsSession<Stream>::describe(beast::error_code ec) const {
     if (m_closing) {
         return m_closeReason.empty() ? "closed by the agent" : m_closeReason;
     }
@@ -419,5 +593,10 @@ std::string WsSession::describe(beast::error_code ec) const {
     }
     return ec.message();
 }
+
+template class HttpUpgrade<PlainStream>;
+template class HttpUpgrade<TlsStream>;
+template class WsSession<PlainStream>;
+template class WsSession<TlsStream>;
 
 } // namespace voltdesk::transport

@@ -28,7 +28,78 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
            });
 }
 
+int base64Value(char c) {
+    if (c >= 'A' && c <= 'Z') {
+        return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+        return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+        return c - '0' + 52;
+    }
+    if (c == '+') {
+        return 62;
+    }
+    if (c == '/') {
+        return 63;
+    }
+    return -1;
+}
+
+std::optional<std::string> decodeBase64(std::string_view text) {
+    std::size_t end = text.size();
+    while (end > 0 && text.size() - end < 2 && text[end - 1] == '=') {
+        --end;
+    }
+    if (end != text.size() && text.size() % 4 != 0) {
+        return std::nullopt;
+    }
+    const std::string_view digits = text.substr(0, end);
+    if (digits.size() % 4 == 1) {
+        return std::nullopt;
+    }
+    std::string out;
+    out.reserve(digits.size() / 4 * 3 + 2);
+    unsigned bits = 0;
+    int count = 0;
+    for (const char c : digits) {
+        const int value = base64Value(c);
+        if (value < 0) {
+            return std::nullopt;
+        }
+        bits = (bits << 6U) | static_cast<unsigned>(value);
+        count += 6;
+        if (count >= 8) {
+            count -= 8;
+            out.push_back(static_cast<char>((bits >> static_cast<unsigned>(count)) & 0xFFU));
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+std::optional<BasicCredentials> parseBasicAuthorization(std::string_view headerValue) {
+    const std::string_view value = trim(headerValue);
+    const std::size_t space = value.find_first_of(" \t");
+    if (space == std::string_view::npos || !equalsIgnoreCase(value.substr(0, space), "Basic")) {
+        return std::nullopt;
+    }
+    const std::string_view token = trim(value.substr(space));
+    if (token.empty() || token.find_first_of(" \t") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    const auto decoded = decodeBase64(token);
+    if (!decoded) {
+        return std::nullopt;
+    }
+    const std::size_t colon = decoded->find(':');
+    if (colon == std::string::npos) {
+        return std::nullopt;
+    }
+    return BasicCredentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
+}
 
 std::optional<std::string> chargerIdFromTarget(std::string_view target, std::string_view prefix) {
     if (target.substr(0, prefix.size()) != prefix) {

@@ -1,5 +1,6 @@
 // The decisions taken on an HTTP upgrade request before any charger code runs: which charger the
-// path names and which subprotocol to speak. Pure functions, so they are tested without sockets.
+// path names, which subprotocol to speak, which credentials it carries. Pure functions, tested without
+// sockets.
 #pragma once
 
 #include <optional>
@@ -29,5 +30,16 @@ struct SubprotocolChoice {
 /// because many chargers in the field omit it; a header that offers only unsupported protocols is not.
 SubprotocolChoice chooseSubprotocol(std::string_view offeredHeader,
                                     const std::vector<std::string>& supported);
+
+/// HTTP Basic credentials (RFC 7617); in OCPP the username is the charge point id and the password its
+/// AuthorizationKey. Both are raw bytes as the client sent them.
+struct BasicCredentials {
+    std::string username;
+    std::string password;
+};
+
+/// The credentials of an `Authorization: Basic <base64>` header value. nullopt for another scheme, a
+/// token that is not base64 (standard alphabet, padding optional), or one without ':' after decoding.
+std::optional<BasicCredentials> parseBasicAuthorization(std::string_view headerValue);
 
 } // namespace voltdesk::transport

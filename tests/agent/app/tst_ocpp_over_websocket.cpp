@@ -53,7 +53,11 @@ private slots:
         options.port = 0;
         auto& fleet = *m_fleet;
         m_server = std::make_unique<transport::WsServer>(
-            options, [&fleet](const std::string& id) { return fleet.admits(id); },
+            options,
+            [&fleet](const transport::AdmissionRequest& request) {
+                return fleet.admits(request.chargerId) ? transport::Admission::Admit
+                                                       : transport::Admission::UnknownCharger;
+            },
             [&fleet](const std::string& id, std::shared_ptr<transport::WsSender> sender) {
                 return std::make_unique<app::OcppConnectionHandler>(id, std::move(sender), fleet,
                                                                     ocpp16::ConnectionLimits{});

@@ -1,5 +1,6 @@
 // The WebSocket server against a real Beast client over loopback, with a recording echo handler in
-// place of the OCPP adapter: admission, subprotocols, ordering, limits, replacement, timeouts, stop.
+// place of the OCPP adapter: admission (Basic credentials), subprotocols, ordering, posted and delayed
+// tasks, limits, replacement, timeouts, stop.
 #include "tests/agent/transport/ws_test_client.h"
 #include "transport/ws_server.h"
 
@@ -8,7 +9,9 @@
 #include <thread>
 
 using namespace voltdesk::transport;
+using voltdesk::testing::basicAuthorization;
 using voltdesk::testing::WsTestClient;
+using namespace std::chrono_literals;
 namespace websocket = boost::beast::websocket;
 
 namespace {
@@ -52,6 +55,27 @@ public:
     }
     void onText(std::string_view text) override {
         m_journal.add("text " + m_id + " " + std::string(text.substr(0, 40)));
+        if (text == "schedule") {
+            // Delayed tasks in reverse order of their delays, then an immediate one: they must come out
+            // after this call, immediate first, then by delay, each serialized with the handler.
+            auto sender = m_sender;
+            auto& busy = m_busy;
+            m_sender->postAfter(150ms, [sender, &busy] { sender->sendText(busy ? "overlap" : "after 150"); });
+            m_sender->postAfter(50ms, [sender, &busy] { sender->sendText(busy ? "overlap" : "after 50"); });
+            m_sender->post([sender, &busy] { sender->sendText(busy ? "overlap" : "posted"); });
+            m_busy = true;
+            std::this_thread::sleep_for(20ms); // a task running now would see busy
+            m_sender->sendText("direct");
+            m_busy = false;
+            return;
+        }
+        if (text == "schedule late") {
+            auto& journal = m_journal;
+            const std::string id = m_id;
+            m_sender->postAfter(300ms, [&journal, id] { journal.add("late task ran " + id); });
+            m_sender->sendText("scheduled");
+            return;
+        }
         m_sender->sendText("echo:" + std::string(text));
     }
     void onBinary(std::string_view data) override {
@@ -67,6 +91,7 @@ private:
     std::shared_ptr<WsSender> m_sender;
     Journal& m_journal;
     std::string m_tag;
+    bool m_busy = false;
 };
 
 } // namespace
@@ -75,12 +100,25 @@ class TestWsServer : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<WsServer> makeServer(Journal& journal, WsServerOptions options = {}) {
+    /// Admits every id but "stranger" (404); "locked" needs Basic credentials locked:secret-key-0123456.
+    static Admission admitForTests(const AdmissionRequest& request) {
+        if (request.chargerId == "stranger") {
+            return Admission::UnknownCharger;
+        }
+        if (request.chargerId == "locked" && (!request.basic || request.basic->username != "locked" ||
+                                              request.basic->password != "secret-key-0123456")) {
+            return Admission::Unauthorized;
+        }
+        return Admission::Admit;
+    }
+
+    std::unique_ptr<WsServer> makeServer(Journal& journal, WsServerOptions options = {},
+                                         WsServer::AdmitFunction admit = admitForTests) {
         options.host = "127.0.0.1";
         options.port = 0;
         auto counter = std::make_shared<std::atomic<int>>(0);
         auto server = std::make_unique<WsServer>(
-            options, [](const std::string& id) { return id != "stranger"; },
+            options, std::move(admit),
             [&journal, counter](const std::string& id, std::shared_ptr<WsSender> sender) {
                 {
                     std::lock_guard lock(journal.mutex);
@@ -102,6 +140,88 @@ private slots:
         QVERIFY(ec);
         QCOMPARE(client.response().result_int(), 404u);
         QVERIFY(journal.snapshot().empty());
+    }
+
+    void basicAuthenticationGets401ThenAdmits() {
+        Journal journal;
+        std::mutex mutex;
+        std::vector<AdmissionRequest> seen;
+        auto server = makeServer(journal, {}, [&](const AdmissionRequest& request) {
+            {
+                std::lock_guard lock(mutex);
+                seen.push_back(request);
+            }
+            return admitForTests(request);
+        });
+        WsTestClient anonymous;
+        QVERIFY(anonymous.connect(server->port(), "/ocpp/locked"));
+        QCOMPARE(anonymous.response().result_int(), 401u);
+        QCOMPARE(std::string(anonymous.response()[boost::beast::http::field::www_authenticate]),
+                 std::string("Basic realm=\"voltdesk\""));
+        WsTestClient wrong;
+        QVERIFY(wrong.connect(server->port(), "/ocpp/locked", std::string("ocpp1.6"),
+                              basicAuthorization("locked", "not-the-key-0123456")));
+        QCOMPARE(wrong.response().result_int(), 401u);
+        WsTestClient malformed;
+        QVERIFY(malformed.connect(server->port(), "/ocpp/locked", std::string("ocpp1.6"),
+                                  std::string("Basic !!notbase64!!")));
+        QCOMPARE(malformed.response().result_int(), 401u);
+        QVERIFY(journal.snapshot().empty());
+
+        WsTestClient right;
+        QVERIFY(!right.connect(server->port(), "/ocpp/locked", std::string("ocpp1.6"),
+                               basicAuthorization("locked", "secret-key-0123456")));
+        QTRY_VERIFY(journal.contains("open locked #1"));
+        QVERIFY(!right.sendText("hi"));
+        QCOMPARE(right.read().value_or("<none>"), std::string("echo:hi"));
+
+        std::lock_guard lock(mutex);
+        QCOMPARE(seen.size(), std::size_t(4));
+        QVERIFY(!seen[0].basic);
+        QCOMPARE(seen[1].basic->password, std::string("not-the-key-0123456"));
+        QVERIFY(!seen[2].basic); // a malformed header is no credentials
+        QCOMPARE(seen[3].basic->username, std::string("locked"));
+        for (const auto& request : seen) {
+            QCOMPARE(request.chargerId, std::string("locked"));
+            QVERIFY(!request.tls);
+            QVERIFY(!request.clientCertificateCn);
+            QVERIFY2(request.remoteAddress.rfind("127.0.0.1:", 0) == 0, request.remoteAddress.c_str());
+        }
+    }
+
+    void postedTasksRunInOrderOnTheStrand() {
+        Journal journal;
+        auto server = makeServer(journal);
+        WsTestClient client;
+        QVERIFY(!client.connect(server->port(), "/ocpp/CP1"));
+        QVERIFY(!client.sendText("schedule"));
+        QCOMPARE(client.read().value_or("<none>"), std::string("direct"));
+        QCOMPARE(client.read().value_or("<none>"), std::string("posted"));
+        QCOMPARE(client.read().value_or("<none>"), std::string("after 50"));
+        QCOMPARE(client.read().value_or("<none>"), std::string("after 150"));
+    }
+
+    void noTaskRunsAfterTheConnectionEnded() {
+        Journal journal;
+        auto server = makeServer(journal);
+        WsTestClient client;
+        QVERIFY(!client.connect(server->port(), "/ocpp/CP1"));
+        QVERIFY(!client.sendText("schedule late"));
+        QCOMPARE(client.read().value_or("<none>"), std::string("scheduled"));
+        client.close();
+        QTRY_VERIFY(journal.contains("close CP1 #1"));
+        std::shared_ptr<WsSender> sender;
+        {
+            std::lock_guard lock(journal.mutex);
+            sender = journal.senders["CP1"];
+        }
+        std::atomic<bool> ran{false};
+        sender->post([&ran] { ran = true; });
+        sender->postAfter(10ms, [&ran] { ran = true; });
+        std::this_thread::sleep_for(500ms); // past the 300 ms of the task scheduled before the close
+        QVERIFY(!journal.contains("late task ran"));
+        QVERIFY(!ran);
+        QTRY_COMPARE(server->connectionCount(), std::size_t(0));
     }
 
     void refusesWrongPathWith404() {
@@ -305,7 +425,7 @@ private slots:
         options.host = "127.0.0.1";
         options.port = first->port();
         WsServer second(
-            options, [](const std::string&) { return true; },
+            options, [](const AdmissionRequest&) { return Admission::Admit; },
             [](const std::string&, std::shared_ptr<WsSender>) { return nullptr; });
         try {
             second.start();

@@ -5,6 +5,7 @@
 
 using voltdesk::transport::chargerIdFromTarget;
 using voltdesk::transport::chooseSubprotocol;
+using voltdesk::transport::parseBasicAuthorization;
 
 class TestWsUpgrade : public QObject {
     Q_OBJECT
@@ -79,6 +80,43 @@ private slots:
     void subprotocolOnlyUnsupportedRefused() {
         QVERIFY(!chooseSubprotocol("ocpp2.0.1", {"ocpp1.6"}).acceptable);
         QVERIFY(!chooseSubprotocol("ocpp1.6x, ,", {"ocpp1.6"}).acceptable);
+    }
+
+    void basicCredentialsParsed() {
+        const auto plain = parseBasicAuthorization("Basic Q1AxOjAxMjM0NTY3ODlhYmNkZWY=");
+        QVERIFY(plain.has_value());
+        QCOMPARE(plain->username, std::string("CP1"));
+        QCOMPARE(plain->password, std::string("0123456789abcdef"));
+        // The password keeps every ':' after the first; the scheme is case-insensitive.
+        const auto colons = parseBasicAuthorization("  basic   Q1AxOmE6Yjpj ");
+        QVERIFY(colons.has_value());
+        QCOMPARE(colons->password, std::string("a:b:c"));
+        const auto empty = parseBasicAuthorization("BASIC Q1AxOg==");
+        QVERIFY(empty.has_value());
+        QCOMPARE(empty->username, std::string("CP1"));
+        QVERIFY(empty->password.empty());
+        // Padding may be left off.
+        const auto unpadded = parseBasicAuthorization("Basic YWI6Yw");
+        QVERIFY(unpadded.has_value());
+        QCOMPARE(unpadded->password, std::string("c"));
+    }
+
+    void basicCredentialsMalformed_data() {
+        QTest::addColumn<QString>("header");
+        QTest::newRow("empty") << "";
+        QTest::newRow("scheme only") << "Basic";
+        QTest::newRow("other scheme") << "Bearer Q1AxOmE6Yjpj";
+        QTest::newRow("no colon") << "Basic YQ==";
+        QTest::newRow("bad alphabet") << "Basic Q1AxOm!6Yjpj";
+        QTest::newRow("url-safe alphabet") << "Basic Q1AxOm_6Yjpj";
+        QTest::newRow("padding inside") << "Basic Q1=xOmE6Yjpj";
+        QTest::newRow("padding on wrong length") << "Basic YWI6Yw=";
+        QTest::newRow("impossible length") << "Basic Q1AxO";
+        QTest::newRow("two tokens") << "Basic Q1AxOmE6Yjpj Q1AxOmE6Yjpj";
+    }
+    void basicCredentialsMalformed() {
+        QFETCH(QString, header);
+        QVERIFY(!parseBasicAuthorization(header.toStdString()).has_value());
     }
 };
 

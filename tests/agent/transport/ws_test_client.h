@@ -1,40 +1,66 @@
-// A plain Beast WebSocket client for tests: the charger's side of a connection, driven step by step with
-// timeouts, so a server that stays silent fails the test instead of hanging it.
+// A Beast WebSocket client for tests (ws:// or wss://): the charger's side of a connection, driven step
+// by step with timeouts, so a server that stays silent fails the test instead of hanging it.
 #pragma once
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/core/detail/base64.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <chrono>
 #include <optional>
 #include <string>
 #include <thread>
+#include <type_traits>
 
 namespace voltdesk::testing {
 
-class WsTestClient {
+/// NextLayer: boost::asio::ip::tcp::socket (ws://) or boost::asio::ssl::stream of it (wss://).
+template <class NextLayer> class BasicWsTestClient {
 public:
     using Ms = std::chrono::milliseconds;
+    static constexpr bool kTls = !std::is_same_v<NextLayer, boost::asio::ip::tcp::socket>;
+
+    BasicWsTestClient()
+        requires(!kTls)
+        : m_ws(m_ioc) {}
+    /// context holds what the client trusts and, for profile 3, its certificate and key.
+    explicit BasicWsTestClient(boost::asio::ssl::context& context)
+        requires kTls
+        : m_ws(m_ioc, context) {}
 
     /// Connects and upgrades; returns the handshake error (empty on success). response() holds the
-    /// server's answer either way, e.g. 404 for a refused charger.
+    /// server's answer either way, e.g. 404 for a refused charger. authorization: the value of an
+    /// Authorization header to send, e.g. basicAuthorization("CP1", "key").
     boost::beast::error_code connect(std::uint16_t port, const std::string& target,
-                                     std::optional<std::string> subprotocols = std::string("ocpp1.6")) {
+                                     std::optional<std::string> subprotocols = std::string("ocpp1.6"),
+                                     std::optional<std::string> authorization = std::nullopt) {
         namespace net = boost::asio;
         using tcp = net::ip::tcp;
         boost::beast::error_code ec;
         tcp::resolver resolver(m_ioc);
-        net::connect(m_ws.next_layer(), resolver.resolve("127.0.0.1", std::to_string(port)), ec);
+        net::connect(boost::beast::get_lowest_layer(m_ws),
+                     resolver.resolve("127.0.0.1", std::to_string(port)), ec);
         if (ec) {
             return ec;
         }
+        if constexpr (kTls) {
+            m_ws.next_layer().handshake(net::ssl::stream_base::client, ec);
+            if (ec) {
+                return ec;
+            }
+        }
         m_ws.set_option(boost::beast::websocket::stream_base::decorator(
-            [subprotocols](boost::beast::websocket::request_type& request) {
+            [subprotocols, authorization](boost::beast::websocket::request_type& request) {
                 if (subprotocols) {
                     request.set(boost::beast::http::field::sec_websocket_protocol, *subprotocols);
+                }
+                if (authorization) {
+                    request.set(boost::beast::http::field::authorization, *authorization);
                 }
             }));
         m_ws.read_message_max(64 * 1024 * 1024);
@@ -115,7 +141,7 @@ private:
     }
 
     boost::asio::io_context m_ioc;
-    boost::beast::websocket::stream<boost::asio::ip::tcp::socket> m_ws{m_ioc};
+    boost::beast::websocket::stream<NextLayer> m_ws;
     boost::beast::websocket::response_type m_response;
     boost::beast::flat_buffer m_buffer;
     bool m_readPending = false;
@@ -123,5 +149,16 @@ private:
     boost::beast::error_code m_readError;
     boost::beast::error_code m_lastError;
 };
+
+using WsTestClient = BasicWsTestClient<boost::asio::ip::tcp::socket>;
+using WssTestClient = BasicWsTestClient<boost::asio::ssl::stream<boost::asio::ip::tcp::socket>>;
+
+/// "Basic " + base64(username:password).
+inline std::string basicAuthorization(const std::string& username, const std::string& password) {
+    const std::string plain = username + ":" + password;
+    std::string encoded(boost::beast::detail::base64::encoded_size(plain.size()), '\0');
+    encoded.resize(boost::beast::detail::base64::encode(encoded.data(), plain.data(), plain.size()));
+    return "Basic " + encoded;
+}
 
 } // namespace voltdesk::testing
