@@ -6,6 +6,7 @@
 #include "contract/charger_status.h"
 #include "contract/iso8601.h"
 
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -53,8 +54,18 @@ struct ConnectorStatusReported {
     EpochMs receivedAt = 0; ///< when the agent received it
 };
 
+/// Progress of a firmware update, a diagnostics or log upload, as the charger reports it.
+struct MaintenanceStatusReported {
+    enum class Kind { Firmware, SignedFirmware, Diagnostics, Log };
+    std::string chargerId;
+    Kind kind = Kind::Firmware;
+    std::string status;           ///< the protocol's word: "Downloading", "Installed", "UploadFailed", ...
+    std::optional<int> requestId; ///< the security extension's request id, when sent
+    EpochMs at = 0;
+};
+
 using ChargePointEvent = std::variant<ChargerConnected, ChargerDisconnected, ChargerBooted, HeartbeatReceived,
-                                      ConnectorStatusReported>;
+                                      ConnectorStatusReported, MaintenanceStatusReported>;
 
 /// The charger id any event is about.
 const std::string& chargerIdOf(const ChargePointEvent& event);

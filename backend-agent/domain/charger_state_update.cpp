@@ -31,6 +31,11 @@ struct Applier {
         state.lastSeen = std::max(state.lastSeen, e.at);
     }
 
+    void operator()(const MaintenanceStatusReported& e) const {
+        state.online = true;
+        state.lastSeen = std::max(state.lastSeen, e.at);
+    }
+
     void operator()(const ConnectorStatusReported& e) const {
         state.online = true;
         state.lastSeen = std::max(state.lastSeen, e.receivedAt != 0 ? e.receivedAt : e.at);

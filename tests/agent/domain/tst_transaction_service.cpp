@@ -2,6 +2,7 @@
 // over an in-memory ledger that answers when the test says so.
 #include "domain/id_tag_registry.h"
 #include "domain/transaction_service.h"
+#include "tests/agent/memory_ledger.h"
 
 #include <QtTest>
 #include <map>
@@ -10,54 +11,11 @@
 
 using namespace voltdesk;
 using namespace voltdesk::domain;
+using voltdesk::testing::MemoryLedger;
 
 namespace {
 
 constexpr contract::EpochMs kNow = 1'800'000'000'000;
-
-/// Dedupes starts by content like the real ledger; answers at once.
-class MemoryLedger final : public TransactionLedger {
-public:
-    void start(TransactionStart s, std::function<void(LedgerResult<TransactionStartResult>)> done) override {
-        starts.push_back(s);
-        for (const auto& [id, known] : byId) {
-            if (known.chargerId == s.chargerId && known.connectorId == s.connectorId &&
-                known.idTag == s.idTag && known.meterStartWh == s.meterStartWh &&
-                known.timestamp == s.timestamp) {
-                done(TransactionStartResult{id, known.idTagInfo, true});
-                return;
-            }
-        }
-        const int id = nextId++;
-        byId.emplace(id, s);
-        done(TransactionStartResult{id, s.idTagInfo, false});
-    }
-    void stop(TransactionStop s, std::function<void(LedgerResult<TransactionStopResult>)> done) override {
-        stops.push_back(s);
-        if (failNext) {
-            failNext = false;
-            done(LedgerFailure{"database down"});
-            return;
-        }
-        if (!byId.contains(s.transactionId)) {
-            done(TransactionStopResult{StopOutcome::UnknownTransaction});
-        } else if (stopped.contains(s.transactionId)) {
-            done(TransactionStopResult{StopOutcome::Replay});
-        } else {
-            stopped.insert(s.transactionId);
-            done(TransactionStopResult{StopOutcome::Stopped});
-        }
-    }
-    void meterValues(MeterValuesReport, std::function<void(LedgerResult<bool>)> done) override { done(true); }
-    std::vector<ActiveTransaction> activeTransactions() override { return {}; }
-
-    std::map<int, TransactionStart> byId;
-    std::set<int> stopped;
-    std::vector<TransactionStart> starts;
-    std::vector<TransactionStop> stops;
-    int nextId = 100;
-    bool failNext = false;
-};
 
 TransactionStart startOf(const std::string& charger, int connector, const std::string& tag, EpochMs at) {
     TransactionStart s;
