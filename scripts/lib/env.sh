@@ -93,12 +93,25 @@ in_root_raw() {
   ' sh "$VOLTDESK_ROOT" "$VOLTDESK_REPO" "$@"
 }
 
+# The certificate authorities the host trusts locally (a company proxy's, say) are trusted in the root
+# too, so that npm there reaches the registry as the host does (tests/ocpp-schema installs from it).
+sync_root_ca_certificates() {
+  local src=/usr/local/share/ca-certificates dst="$VOLTDESK_ROOT/usr/local/share/ca-certificates"
+  [ -d "$src" ] && [ -x "$VOLTDESK_ROOT/usr/sbin/update-ca-certificates" ] || return 0
+  diff -r "$src" "$dst" >/dev/null 2>&1 && return 0
+  need_root_user
+  rm -rf "$dst" && cp -r "$src" "$dst" || die "cannot copy the host's CA certificates into the root"
+  in_root_raw update-ca-certificates >"$VOLTDESK_CACHE/ca.log" 2>&1 ||
+    die "update-ca-certificates failed in the Debian 13 root; see $VOLTDESK_CACHE/ca.log"
+}
+
 # Prepares whatever this host needs, then `in_env CMD...` runs CMD in the Debian 13 environment.
 prepare_env() {
   if host_is_native; then
     install_native_packages
   else
     prepare_root
+    sync_root_ca_certificates
   fi
 }
 
