@@ -1,7 +1,6 @@
 #include "protocol/ocpp16-wire/action_registry.h"
 
-#include "protocol/ocpp16-wire/core.h"
-#include "protocol/ocpp16-wire/message.h"
+#include "protocol/ocpp16-wire/messages.h"
 
 #include <array>
 
@@ -28,7 +27,7 @@ template <ActionName Name> constexpr ActionSpec spec(FeatureProfile profile, Ini
 using enum FeatureProfile;
 using enum Initiator;
 
-const std::array<ActionSpec, 28> kActions{{
+const std::array<ActionSpec, 39> kActions{{
     spec<"Authorize">(Core, ChargePoint),
     spec<"BootNotification">(Core, ChargePoint),
     spec<"ChangeAvailability">(Core, CentralSystem),
@@ -45,18 +44,29 @@ const std::array<ActionSpec, 28> kActions{{
     spec<"StatusNotification">(Core, ChargePoint),
     spec<"StopTransaction">(Core, ChargePoint),
     spec<"UnlockConnector">(Core, CentralSystem),
-    {"GetDiagnostics", FirmwareManagement, CentralSystem},
-    {"DiagnosticsStatusNotification", FirmwareManagement, ChargePoint},
-    {"FirmwareStatusNotification", FirmwareManagement, ChargePoint},
-    {"UpdateFirmware", FirmwareManagement, CentralSystem},
-    {"GetLocalListVersion", LocalAuthListManagement, CentralSystem},
-    {"SendLocalList", LocalAuthListManagement, CentralSystem},
-    {"CancelReservation", Reservation, CentralSystem},
-    {"ReserveNow", Reservation, CentralSystem},
-    {"ClearChargingProfile", SmartCharging, CentralSystem},
-    {"GetCompositeSchedule", SmartCharging, CentralSystem},
-    {"SetChargingProfile", SmartCharging, CentralSystem},
-    {"TriggerMessage", RemoteTrigger, CentralSystem},
+    spec<"GetDiagnostics">(FirmwareManagement, CentralSystem),
+    spec<"DiagnosticsStatusNotification">(FirmwareManagement, ChargePoint),
+    spec<"FirmwareStatusNotification">(FirmwareManagement, ChargePoint),
+    spec<"UpdateFirmware">(FirmwareManagement, CentralSystem),
+    spec<"GetLocalListVersion">(LocalAuthListManagement, CentralSystem),
+    spec<"SendLocalList">(LocalAuthListManagement, CentralSystem),
+    spec<"CancelReservation">(Reservation, CentralSystem),
+    spec<"ReserveNow">(Reservation, CentralSystem),
+    spec<"ClearChargingProfile">(SmartCharging, CentralSystem),
+    spec<"GetCompositeSchedule">(SmartCharging, CentralSystem),
+    spec<"SetChargingProfile">(SmartCharging, CentralSystem),
+    spec<"TriggerMessage">(RemoteTrigger, CentralSystem),
+    spec<"SecurityEventNotification">(Security, ChargePoint),
+    spec<"SignCertificate">(Security, ChargePoint),
+    spec<"CertificateSigned">(Security, CentralSystem),
+    spec<"InstallCertificate">(Security, CentralSystem),
+    spec<"DeleteCertificate">(Security, CentralSystem),
+    spec<"GetInstalledCertificateIds">(Security, CentralSystem),
+    spec<"GetLog">(Security, CentralSystem),
+    spec<"LogStatusNotification">(Security, ChargePoint),
+    spec<"SignedUpdateFirmware">(Security, CentralSystem),
+    spec<"SignedFirmwareStatusNotification">(Security, ChargePoint),
+    spec<"ExtendedTriggerMessage">(Security, CentralSystem),
 }};
 
 } // namespace

@@ -1,5 +1,5 @@
-// Every OCPP 1.6 action by name: its feature profile, who sends the CALL, and the schema checks of
-// the actions whose typed messages exist. A new profile header adds its checks here.
+// Every OCPP 1.6 action by name (the six profiles and the Security Whitepaper's additions): its
+// feature profile, who sends the CALL, and the schema checks of its request and confirmation.
 #pragma once
 
 #include "protocol/ocpp16-wire/payload_result.h"
@@ -17,7 +17,8 @@ enum class FeatureProfile {
     LocalAuthListManagement,
     Reservation,
     SmartCharging,
-    RemoteTrigger
+    RemoteTrigger,
+    Security ///< OCPP 1.6 Security Whitepaper (edition 3)
 };
 
 /// Who sends the CALL of an action.
@@ -30,13 +31,13 @@ struct ActionSpec {
     std::string_view name;
     FeatureProfile profile = FeatureProfile::Core;
     Initiator initiator = Initiator::ChargePoint;
-    PayloadCheck checkRequest = nullptr;      ///< nullptr until the typed message exists
-    PayloadCheck checkConfirmation = nullptr; ///< nullptr until the typed message exists
+    PayloadCheck checkRequest = nullptr;
+    PayloadCheck checkConfirmation = nullptr;
 };
 
 /// The action, or nullptr for a name OCPP 1.6 does not define (answer NotImplemented).
 const ActionSpec* findAction(std::string_view name);
-/// All 28 OCPP 1.6 actions.
+/// All 39 actions: 28 of OCPP 1.6, 11 of the Security Whitepaper.
 std::span<const ActionSpec> allActions();
 
 } // namespace voltdesk::ocpp16

@@ -1,7 +1,7 @@
 // A filled example of every OCPP 1.6 message, every optional field set, for round-trip tests.
 #pragma once
 
-#include "protocol/ocpp16-wire/core.h"
+#include "protocol/ocpp16-wire/messages.h"
 
 namespace examples {
 
@@ -10,6 +10,11 @@ using namespace voltdesk::ocpp16;
 inline constexpr EpochMs kT0 = 1795686025123; // 2026-11-26T09:40:25.123Z
 
 template <typename T> T example();
+
+/// The message with no optional field set: the default, unless a required field has no valid default.
+template <typename T> T minimal() {
+    return T{};
+}
 
 inline IdTagInfo idTagInfo() {
     return IdTagInfo{kT0 + 86'400'000, "PARENT-1", AuthorizationStatus::ConcurrentTx};
@@ -154,6 +159,163 @@ template <> inline UnlockConnectorRequest example() {
 }
 template <> inline UnlockConnectorConfirmation example() {
     return {UnlockStatus::UnlockFailed};
+}
+
+template <> inline GetDiagnosticsRequest example() {
+    return {"ftp://diag.example.com/upload", 3, 60, kT0 - 86'400'000, kT0};
+}
+template <> inline GetDiagnosticsRequest minimal() {
+    return {"ftp://diag.example.com/upload", {}, {}, {}, {}};
+}
+template <> inline GetDiagnosticsConfirmation example() {
+    return {"diag-2026-11-26.tar.gz"};
+}
+template <> inline DiagnosticsStatusNotificationRequest example() {
+    return {DiagnosticsStatus::UploadFailed};
+}
+template <> inline DiagnosticsStatusNotificationConfirmation example() {
+    return {};
+}
+template <> inline FirmwareStatusNotificationRequest example() {
+    return {FirmwareStatus::InstallationFailed};
+}
+template <> inline FirmwareStatusNotificationConfirmation example() {
+    return {};
+}
+template <> inline UpdateFirmwareRequest example() {
+    return {"https://fw.example.com/hyc300-1.2.4.bin", 5, kT0, 120};
+}
+template <> inline UpdateFirmwareRequest minimal() {
+    return {"https://fw.example.com/hyc300-1.2.4.bin", {}, kT0, {}};
+}
+template <> inline UpdateFirmwareConfirmation example() {
+    return {};
+}
+template <> inline GetLocalListVersionRequest example() {
+    return {};
+}
+template <> inline GetLocalListVersionConfirmation example() {
+    return {-1};
+}
+template <> inline SendLocalListRequest example() {
+    return {17, std::vector<AuthorizationData>{{"TAG-1", idTagInfo()}, {"TAG-2", std::nullopt}},
+            UpdateType::Differential};
+}
+template <> inline SendLocalListConfirmation example() {
+    return {UpdateStatus::VersionMismatch};
+}
+template <> inline ReserveNowRequest example() {
+    return {1, kT0 + 900'000, "TAG-1", "PARENT-1", 77};
+}
+template <> inline ReserveNowConfirmation example() {
+    return {ReservationStatus::Occupied};
+}
+template <> inline CancelReservationRequest example() {
+    return {77};
+}
+template <> inline CancelReservationConfirmation example() {
+    return {CancelReservationStatus::Rejected};
+}
+template <> inline SetChargingProfileRequest example() {
+    return {1, chargingProfile()};
+}
+template <> inline SetChargingProfileConfirmation example() {
+    return {ChargingProfileStatus::NotSupported};
+}
+template <> inline ClearChargingProfileRequest example() {
+    return {7, 1, ChargingProfilePurpose::TxDefaultProfile, 2};
+}
+template <> inline ClearChargingProfileConfirmation example() {
+    return {ClearChargingProfileStatus::Unknown};
+}
+template <> inline GetCompositeScheduleRequest example() {
+    return {1, 3600, ChargingRateUnit::A};
+}
+template <> inline GetCompositeScheduleConfirmation example() {
+    return {GetCompositeScheduleStatus::Accepted, 1, kT0, chargingProfile().chargingSchedule};
+}
+template <> inline TriggerMessageRequest example() {
+    return {MessageTrigger::DiagnosticsStatusNotification, 2};
+}
+template <> inline TriggerMessageConfirmation example() {
+    return {TriggerMessageStatus::NotImplemented};
+}
+
+inline CertificateHashData certificateHash() {
+    return {HashAlgorithm::SHA384, std::string(96, 'a'), std::string(96, 'b'), "0a1b2c3d4e5f"};
+}
+
+template <> inline SecurityEventNotificationRequest example() {
+    return {"InvalidCentralSystemCertificate", kT0, "certificate expired"};
+}
+template <> inline SecurityEventNotificationConfirmation example() {
+    return {};
+}
+template <> inline SignCertificateRequest example() {
+    return {"-----BEGIN CERTIFICATE REQUEST-----\nMIIB...\n-----END CERTIFICATE REQUEST-----"};
+}
+template <> inline SignCertificateConfirmation example() {
+    return {GenericStatus::Rejected};
+}
+template <> inline CertificateSignedRequest example() {
+    return {"-----BEGIN CERTIFICATE-----\nMIIC...\n-----END CERTIFICATE-----"};
+}
+template <> inline CertificateSignedConfirmation example() {
+    return {CertificateSignedStatus::Rejected};
+}
+template <> inline InstallCertificateRequest example() {
+    return {CertificateUse::ManufacturerRootCertificate,
+            "-----BEGIN CERTIFICATE-----\nMIID...\n-----END CERTIFICATE-----"};
+}
+template <> inline InstallCertificateConfirmation example() {
+    return {InstallCertificateStatus::Failed};
+}
+template <> inline DeleteCertificateRequest example() {
+    return {certificateHash()};
+}
+template <> inline DeleteCertificateConfirmation example() {
+    return {DeleteCertificateStatus::NotFound};
+}
+template <> inline GetInstalledCertificateIdsRequest example() {
+    return {CertificateUse::ManufacturerRootCertificate};
+}
+template <> inline GetInstalledCertificateIdsConfirmation example() {
+    return {std::vector{certificateHash(), CertificateHashData{HashAlgorithm::SHA512, "n", "k", "1"}},
+            GetInstalledCertificateStatus::Accepted};
+}
+template <> inline GetLogRequest example() {
+    return {{"https://logs.example.com/upload", kT0 - 3'600'000, kT0}, LogType::SecurityLog, 12, 2, 30};
+}
+template <> inline GetLogConfirmation example() {
+    return {LogStatus::AcceptedCanceled, "security-12.log"};
+}
+template <> inline LogStatusNotificationRequest example() {
+    return {UploadLogStatus::PermissionDenied, 12};
+}
+template <> inline LogStatusNotificationConfirmation example() {
+    return {};
+}
+template <> inline SignedUpdateFirmwareRequest example() {
+    return {3,
+            60,
+            13,
+            {"https://fw.example.com/hyc300-1.3.0.bin", kT0, kT0 + 3'600'000, "-----BEGIN CERTIFICATE-----",
+             "c2lnbmF0dXJl"}};
+}
+template <> inline SignedUpdateFirmwareConfirmation example() {
+    return {UpdateFirmwareStatus::RevokedCertificate};
+}
+template <> inline SignedFirmwareStatusNotificationRequest example() {
+    return {SignedFirmwareStatus::InstallVerificationFailed, 13};
+}
+template <> inline SignedFirmwareStatusNotificationConfirmation example() {
+    return {};
+}
+template <> inline ExtendedTriggerMessageRequest example() {
+    return {ExtendedMessageTrigger::SignChargePointCertificate, 0};
+}
+template <> inline ExtendedTriggerMessageConfirmation example() {
+    return {TriggerMessageStatus::Rejected};
 }
 
 } // namespace examples

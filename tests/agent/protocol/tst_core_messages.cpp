@@ -1,6 +1,6 @@
 // OCPP 1.6 Core messages: encode → decode round trips in both directions, and each schema violation
 // refused with the CALLERROR code OCPP-J 1.6 gives it.
-#include "message_examples.h"
+#include "message_checks.h"
 #include "protocol/ocpp16-wire/action_registry.h"
 #include "protocol/ocpp16-wire/core.h"
 
@@ -26,32 +26,6 @@ template <typename T> ErrorCode codeOf(const Json& payload) {
         return ErrorCode::GenericError; // "no error" shows up as a mismatch in the test
     }
     return result.error().code;
-}
-
-template <typename T> void verifyRoundTrip(const T& m) {
-    const Json j = encode(m);
-    const auto back = decode<T>(j);
-    QVERIFY2(back, (std::string(T::kAction) + ": " + back.error().description).c_str());
-    QVERIFY2(back.value() == m, std::string(T::kAction).c_str());
-    QCOMPARE(encode(back.value()), j);
-}
-
-// Round trips of the filled example (every optional set) and of the default message (none set).
-template <ActionName Name> void verifyAction() {
-    using Types = Action<Name>;
-    verifyRoundTrip(examples::example<typename Types::Request>());
-    verifyRoundTrip(typename Types::Request{});
-    verifyRoundTrip(examples::example<typename Types::Confirmation>());
-    verifyRoundTrip(typename Types::Confirmation{});
-}
-
-// The violation decoding payload as T reports: "Code at path".
-template <typename T> QString violation(const Json& payload) {
-    const auto result = decode<T>(payload);
-    if (result) {
-        return "no violation";
-    }
-    return QString::fromStdString(std::string(toString(result.error().code)) + " at " + result.error().path);
 }
 
 } // namespace
@@ -300,22 +274,22 @@ private slots:
     }
 
     void everyCoreMessageRoundTrips() {
-        verifyAction<"Authorize">();
-        verifyAction<"BootNotification">();
-        verifyAction<"ChangeAvailability">();
-        verifyAction<"ChangeConfiguration">();
-        verifyAction<"ClearCache">();
-        verifyAction<"DataTransfer">();
-        verifyAction<"GetConfiguration">();
-        verifyAction<"Heartbeat">();
-        verifyAction<"MeterValues">();
-        verifyAction<"RemoteStartTransaction">();
-        verifyAction<"RemoteStopTransaction">();
-        verifyAction<"Reset">();
-        verifyAction<"StartTransaction">();
-        verifyAction<"StatusNotification">();
-        verifyAction<"StopTransaction">();
-        verifyAction<"UnlockConnector">();
+        examples::verifyAction<"Authorize">();
+        examples::verifyAction<"BootNotification">();
+        examples::verifyAction<"ChangeAvailability">();
+        examples::verifyAction<"ChangeConfiguration">();
+        examples::verifyAction<"ClearCache">();
+        examples::verifyAction<"DataTransfer">();
+        examples::verifyAction<"GetConfiguration">();
+        examples::verifyAction<"Heartbeat">();
+        examples::verifyAction<"MeterValues">();
+        examples::verifyAction<"RemoteStartTransaction">();
+        examples::verifyAction<"RemoteStopTransaction">();
+        examples::verifyAction<"Reset">();
+        examples::verifyAction<"StartTransaction">();
+        examples::verifyAction<"StatusNotification">();
+        examples::verifyAction<"StopTransaction">();
+        examples::verifyAction<"UnlockConnector">();
     }
 
     void absentOptionalsAreNotSent() {
@@ -481,21 +455,21 @@ private slots:
         const std::string a = action.toStdString();
         QString got;
         if (a == "MeterValues") {
-            got = violation<MeterValuesRequest>(p);
+            got = examples::violation<MeterValuesRequest>(p);
         } else if (a == "StopTransaction") {
-            got = violation<StopTransactionRequest>(p);
+            got = examples::violation<StopTransactionRequest>(p);
         } else if (a == "RemoteStartTransaction") {
-            got = violation<RemoteStartTransactionRequest>(p);
+            got = examples::violation<RemoteStartTransactionRequest>(p);
         } else if (a == "StartTransaction.conf") {
-            got = violation<StartTransactionConfirmation>(p);
+            got = examples::violation<StartTransactionConfirmation>(p);
         } else if (a == "GetConfiguration") {
-            got = violation<GetConfigurationRequest>(p);
+            got = examples::violation<GetConfigurationRequest>(p);
         } else if (a == "GetConfiguration.conf") {
-            got = violation<GetConfigurationConfirmation>(p);
+            got = examples::violation<GetConfigurationConfirmation>(p);
         } else if (a == "ChangeConfiguration") {
-            got = violation<ChangeConfigurationRequest>(p);
+            got = examples::violation<ChangeConfigurationRequest>(p);
         } else if (a == "ChangeAvailability") {
-            got = violation<ChangeAvailabilityRequest>(p);
+            got = examples::violation<ChangeAvailabilityRequest>(p);
         }
         QCOMPARE(got, expected);
     }
@@ -516,13 +490,13 @@ private slots:
         Json start = encode(examples::example<StartTransactionRequest>());
         QCOMPARE(start["meterStart"], Json(5'000'000'000LL));
         start["connectorId"] = -1;
-        QCOMPARE(violation<StartTransactionRequest>(start),
+        QCOMPARE(examples::violation<StartTransactionRequest>(start),
                  QString("PropertyConstraintViolation at connectorId"));
         QVERIFY(decode<GetConfigurationRequest>(Json{{"key", Json::array()}}));
     }
 
     void registryKnowsEveryAction() {
-        QCOMPARE(allActions().size(), std::size_t(28));
+        QCOMPARE(allActions().size(), std::size_t(39)); // checks of all of them: tst_profile_messages
         const ActionSpec* heartbeat = findAction("Heartbeat");
         QVERIFY(heartbeat != nullptr);
         QVERIFY(heartbeat->profile == FeatureProfile::Core);
