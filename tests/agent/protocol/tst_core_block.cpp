@@ -38,7 +38,7 @@ private slots:
                              {"chargePointModel", "M"},
                              {"chargeBoxSerialNumber", "BOX"},
                              {"firmwareVersion", "9.9"}}};
-        const CallReply reply = block.handle(IncomingCall{call, kNow, session});
+        const CallReply reply = block.handle(IncomingCall{call, kNow, session, nullptr});
         const auto* payload = std::get_if<Json>(&reply);
         QVERIFY(payload != nullptr);
         QCOMPARE((*payload)["status"], Json("Pending"));
@@ -58,7 +58,7 @@ private slots:
         CoreBlock block(services);
         ConnectionSession session{"CP-1", std::nullopt};
         const Call call{"1", "BootNotification", Json{{"chargePointVendor", "V"}}};
-        const CallReply reply = block.handle(IncomingCall{call, kNow, session});
+        const CallReply reply = block.handle(IncomingCall{call, kNow, session, nullptr});
         const auto* error = std::get_if<PayloadError>(&reply);
         QVERIFY(error != nullptr);
         QVERIFY(error->code == ErrorCode::OccurenceConstraintViolation);
@@ -77,7 +77,7 @@ private slots:
                              {"info", "i"},
                              {"vendorErrorCode", "E1"},
                              {"timestamp", "2026-11-26T09:00:00Z"}}};
-        const CallReply reply = block.handle(IncomingCall{call, kNow, session});
+        const CallReply reply = block.handle(IncomingCall{call, kNow, session, nullptr});
         QCOMPARE(std::get<Json>(reply), Json::object());
         const auto reports = services.eventsOf<domain::ConnectorStatusReported>();
         QCOMPARE(reports.size(), std::size_t(1));
