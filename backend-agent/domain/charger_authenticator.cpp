@@ -141,16 +141,20 @@ ChargerAuthenticator::PasswordCheck ChargerAuthenticator::checkPassword(const st
     {
         std::lock_guard lock(m_mutex);
         const auto it = m_entries.find(chargerId);
-        if (it == m_entries.end() || !it->second.key) {
+        if (it == m_entries.end()) {
             return PasswordCheck::NoKey;
         }
-        if (it->second.accepted) {
-            return CRYPTO_memcmp(presented.data(), it->second.accepted->data(), presented.size()) == 0
+        const Entry& entry = it->second;
+        if (!entry.key) {
+            return PasswordCheck::NoKey;
+        }
+        if (const std::optional<Mac>& accepted = entry.accepted) {
+            return CRYPTO_memcmp(presented.data(), accepted->data(), presented.size()) == 0
                        ? PasswordCheck::Right
                        : PasswordCheck::Wrong;
         }
-        key = *it->second.key;
-        generation = it->second.generation;
+        key = *entry.key;
+        generation = entry.generation;
     }
     // Outside the lock: PBKDF2 takes a while, and other chargers must not wait for it.
     if (!verifyAuthorizationKey(key, password)) {
