@@ -12,11 +12,13 @@ struct SimStats {
     std::atomic<std::uint64_t> bootNotifications{0};
     std::atomic<std::uint64_t> heartbeats{0};
     std::atomic<std::uint64_t> statusNotifications{0};
-    std::atomic<std::uint64_t> callErrorsReceived{0}; ///< CALLERRORs answering our CALLs
-    std::atomic<std::uint64_t> callsReceived{0};   ///< CALLs from the central system (answered NotSupported)
-    std::atomic<std::uint64_t> timeouts{0};        ///< CALLs that got no answer in time
-    std::atomic<std::uint64_t> connectFailures{0}; ///< connects or handshakes that failed
-    std::atomic<std::uint64_t> disconnects{0};     ///< open connections that dropped
+    std::atomic<std::uint64_t> callErrorsReceived{0};         ///< CALLERRORs answering our CALLs
+    std::atomic<std::uint64_t> callsReceived{0};              ///< CALLs from the central system
+    std::atomic<std::uint64_t> transactionMessages{0};        ///< Start/Stop/MeterValues sent (replays too)
+    std::atomic<std::uint64_t> transactionMessagesDropped{0}; ///< given up on (attempts, full queue)
+    std::atomic<std::uint64_t> timeouts{0};                   ///< CALLs that got no answer in time
+    std::atomic<std::uint64_t> connectFailures{0};            ///< connects or handshakes that failed
+    std::atomic<std::uint64_t> disconnects{0};                ///< open connections that dropped
 
     static void add(std::atomic<std::uint64_t>& counter) { counter.fetch_add(1, std::memory_order_relaxed); }
 };

@@ -84,6 +84,11 @@ private:
             } else if (action == "Heartbeat") {
                 ++c.heartbeats;
                 answer = {{"currentTime", contract::toIso8601(contract::nowMs())}};
+            } else if (action == "StartTransaction") {
+                answer = {{"transactionId", ++m_cs.m_nextTransactionId},
+                          {"idTagInfo", {{"status", "Accepted"}}}};
+            } else if (action == "Authorize") {
+                answer = {{"idTagInfo", {{"status", "Accepted"}}}};
             } else if (action == "StatusNotification") {
                 ++c.statusNotifications;
                 c.lastStatus[payload.value("connectorId", -1)] = payload.value("status", "");

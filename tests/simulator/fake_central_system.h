@@ -1,5 +1,6 @@
 // A minimal OCPP 1.6J central system on loopback for the simulator's client tests: accepts any
-// charger, answers BootNotification (Accepted), Heartbeat and StatusNotification, and records them.
+// charger, answers BootNotification (Accepted), Heartbeat, StatusNotification and transactions, and
+// records them.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -42,6 +43,7 @@ private:
     mutable std::mutex m_mutex;
     std::map<std::string, Charger> m_chargers;
     int m_open = 0;
+    int m_nextTransactionId = 0;
     std::thread m_thread;
 };
 

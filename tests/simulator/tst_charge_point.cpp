@@ -50,6 +50,19 @@ std::string emptyAnswer(const std::string& id) {
     return ocpp::serialize(ocpp::CallResult{id, nlohmann::json::object()});
 }
 
+/// What a central system would plausibly answer to any of the charger's CALLs.
+std::string answerTo(const ocpp::Call& call, int transactionId = 1) {
+    nlohmann::json payload = nlohmann::json::object();
+    if (call.action == "StartTransaction") {
+        payload = {{"transactionId", transactionId}, {"idTagInfo", {{"status", "Accepted"}}}};
+    } else if (call.action == "Authorize") {
+        payload = {{"idTagInfo", {{"status", "Accepted"}}}};
+    } else if (call.action == "Heartbeat") {
+        payload = {{"currentTime", contract::toIso8601(contract::nowMs())}};
+    }
+    return ocpp::serialize(ocpp::CallResult{call.messageId, payload});
+}
+
 } // namespace
 
 class TestChargePoint : public QObject {
@@ -94,8 +107,8 @@ private slots:
 
         cp.onTimer(t0 + 60'000);
         auto hb = onlyCall(cp);
-        while (hb.action == "StatusNotification") { // the day may have moved on in the meantime
-            cp.onText(emptyAnswer(hb.messageId), t0 + 60'000);
+        while (hb.action != "Heartbeat") { // the day may have moved on in the meantime
+            cp.onText(answerTo(hb), t0 + 60'000);
             hb = onlyCall(cp);
         }
         QCOMPARE(QString::fromStdString(hb.action), QString("Heartbeat"));
@@ -155,7 +168,7 @@ private slots:
         ChargePoint cp(charger, 1, clock, nullptr);
         cp.onConnected(t0);
         (void)cp.takeOutgoing();
-        cp.onText(R"([2,"a1","Reset",{"type":"Soft"}])", t0);
+        cp.onText(R"([2,"a1","Authorize",{"idTag":"X"}])", t0); // a charger's CALL, not ours to answer
         cp.onText(R"([2,"a2","Frobnicate",{}])", t0);
         cp.onText(R"([2,"a3",)", t0);
         const auto out = cp.takeOutgoing();
@@ -180,6 +193,8 @@ private slots:
         std::map<int, ocpp::ChargePointStatus> last;
         int statuses = 0;
         int heartbeats = 0;
+        int starts = 0;
+        int stops = 0;
         for (EpochMs now = t0; now < t0 + 3'600'000; now += 1'000) {
             cp.onTimer(now);
             for (;;) {
@@ -191,6 +206,14 @@ private slots:
                 const auto call = std::get<ocpp::Call>(ocpp::parseFrame(out.front()));
                 if (call.action == "Heartbeat") {
                     ++heartbeats;
+                } else if (call.action == "StartTransaction") {
+                    ++starts;
+                } else if (call.action == "StopTransaction") {
+                    ++stops;
+                    QVERIFY(call.payload.value("transactionId", 0) >= 1 &&
+                            call.payload.value("transactionId", 0) <= starts);
+                } else if (call.action == "MeterValues") {
+                    QVERIFY(call.payload.contains("transactionId"));
                 } else {
                     const auto s = ocpp::decode<ocpp::StatusNotificationRequest>(call.payload).value();
                     const auto it = last.find(s.connectorId);
@@ -205,10 +228,12 @@ private slots:
                     last[s.connectorId] = s.status;
                     ++statuses;
                 }
-                cp.onText(emptyAnswer(call.messageId), now);
+                cp.onText(answerTo(call, starts), now);
             }
         }
         QVERIFY2(statuses > 40, qPrintable(QString::number(statuses)));
+        QVERIFY2(starts > 3 && stops > 0 && stops <= starts,
+                 qPrintable(QString("%1 %2").arg(starts).arg(stops)));
         QCOMPARE(heartbeats, 11); // every 300 s over 3600 s, after the first interval
     }
 
