@@ -1,10 +1,12 @@
 #include "app/agent.h"
 
+#include "app/charger_security.h"
 #include "app/ocpp_connection_handler.h"
 #include "app/state_restore.h"
 #include "bus/bus_publisher.h"
 #include "contract/inventory.h"
 #include "domain/central_system.h"
+#include "store/security_event_writer.h"
 #include "store/store.h"
 #include "store/store_writer.h"
 #include "transport/ws_server.h"
@@ -70,6 +72,14 @@ void Agent::start() {
     m_writer = std::make_unique<store::StoreWriter>(m_config.postgres);
     m_writer->start();
     m_fleet->addListener(m_writer.get());
+    m_securityEvents = std::make_unique<store::SecurityEventWriter>(m_config.postgres);
+    m_securityEvents->start();
+    m_security = std::make_unique<ChargerSecurity>(*m_fleet, m_securityEvents.get());
+    try {
+        m_security->load(m_config.postgres);
+    } catch (const std::exception& e) {
+        throw AgentError(std::string("cannot read the chargers' security settings: ") + e.what());
+    }
 
     bus::BusOptions busOptions;
     busOptions.serverUri = m_config.mqtt;
@@ -94,19 +104,31 @@ void Agent::start() {
     ocpp16::ConnectionLimits limits;
     limits.maxFrameBytes = m_config.ocppMaxFrameBytes;
     domain::CentralSystem& fleet = *m_fleet;
-    m_server = std::make_unique<transport::WsServer>(
-        wsOptions,
-        [&fleet](const transport::AdmissionRequest& request) {
-            return fleet.admits(request.chargerId) ? transport::Admission::Admit
-                                                   : transport::Admission::UnknownCharger;
-        },
+    const transport::WsServer::AdmitFunction admit =
+        [security = m_security.get()](const transport::AdmissionRequest& request) {
+            return security->admit(request);
+        };
+    const transport::WsServer::HandlerFactory handlers =
         [&fleet, limits](const std::string& chargerId, std::shared_ptr<transport::WsSender> sender) {
             return std::make_unique<OcppConnectionHandler>(chargerId, std::move(sender), fleet, limits);
-        });
+        };
+    m_server = std::make_unique<transport::WsServer>(wsOptions, admit, handlers);
     try {
         m_server->start();
     } catch (const transport::TransportError& e) {
         throw AgentError(e.what());
+    }
+    if (const auto tlsOptions = tlsServerOptions(m_config, wsOptions)) {
+        m_tlsServer = std::make_unique<transport::WsServer>(*tlsOptions, admit, handlers);
+        try {
+            m_tlsServer->start();
+        } catch (const transport::TransportError& e) {
+            throw AgentError(e.what());
+        }
+        spdlog::info("agent: listening url={} client_certificates={}", ocppTlsUrl(),
+                     m_config.tlsClientCaFile.empty() ? "off"
+                     : m_config.tlsClientCertRequired ? "required"
+                                                      : "optional");
     }
     m_running = true;
     spdlog::info("agent: listening url={} io_threads={}", ocppUrl(), m_config.ioThreads);
@@ -122,13 +144,32 @@ std::string Agent::ocppUrl() const {
     return "ws://" + host + ":" + std::to_string(port()) + "/ocpp/";
 }
 
+std::uint16_t Agent::tlsPort() const {
+    return m_tlsServer ? m_tlsServer->port() : 0;
+}
+
+std::string Agent::ocppTlsUrl() const {
+    if (!m_tlsServer) {
+        return {};
+    }
+    const bool v6 = m_config.tlsListenHost.find(':') != std::string::npos;
+    const std::string host = v6 ? "[" + m_config.tlsListenHost + "]" : m_config.tlsListenHost;
+    return "wss://" + host + ":" + std::to_string(tlsPort()) + "/ocpp/";
+}
+
 void Agent::stop() {
     // Each part may exist without the later ones when start() failed halfway.
+    if (m_tlsServer) {
+        m_tlsServer->stop();
+    }
     if (m_server) {
         m_server->stop();
     }
     if (m_writer) {
         m_writer->stop();
+    }
+    if (m_securityEvents) {
+        m_securityEvents->stop();
     }
     if (m_bus) {
         m_bus->stop();

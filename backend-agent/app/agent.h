@@ -13,7 +13,8 @@ class CentralSystem;
 }
 namespace voltdesk::store {
 class StoreWriter;
-}
+class SecurityEventWriter;
+} // namespace voltdesk::store
 namespace voltdesk::bus {
 class BusPublisher;
 }
@@ -23,6 +24,7 @@ class WsServer;
 
 namespace voltdesk::app {
 
+class ChargerSecurity;
 /// Start-up failed; what() is a sentence for the operator (bad inventory, database, port in use).
 class AgentError : public std::runtime_error {
 public:
@@ -44,6 +46,9 @@ public:
     /// "ws://HOST:PORT/ocpp/" with the port actually bound.
     std::string ocppUrl() const;
     std::uint16_t port() const;
+    /// "wss://HOST:PORT/ocpp/" of the TLS listener (tls-listen), empty without one.
+    std::string ocppTlsUrl() const;
+    std::uint16_t tlsPort() const;
     /// Stops accepting, closes every charger connection (each is recorded as disconnected), writes
     /// what is queued, publishes the last states and the offline presence. Idempotent.
     void stop();
@@ -52,8 +57,11 @@ private:
     AgentConfig m_config;
     std::unique_ptr<domain::CentralSystem> m_fleet;
     std::unique_ptr<store::StoreWriter> m_writer;
+    std::unique_ptr<store::SecurityEventWriter> m_securityEvents;
     std::unique_ptr<bus::BusPublisher> m_bus;
+    std::unique_ptr<ChargerSecurity> m_security;
     std::unique_ptr<transport::WsServer> m_server;
+    std::unique_ptr<transport::WsServer> m_tlsServer;
     bool m_running = false;
 };
 

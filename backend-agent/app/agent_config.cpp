@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -38,7 +39,16 @@ const std::set<std::string>& knownKeys() {
                                             "idle-timeout",
                                             "max-message-bytes",
                                             "ocpp-max-frame-bytes",
-                                            "publish-interval-ms"};
+                                            "publish-interval-ms",
+                                            "call-timeout-ms",
+                                            "calls-per-second",
+                                            "call-burst",
+                                            "ocpp-trace",
+                                            "tls-listen",
+                                            "tls-cert",
+                                            "tls-key",
+                                            "tls-client-ca",
+                                            "tls-client-cert"};
     return keys;
 }
 
@@ -65,7 +75,9 @@ void readFile(const std::string& path, RawSettings& raw) {
         std::string value;
         if (const auto* s = node.as_string()) {
             value = s->get();
-            if (name == "inventory" && !value.empty() && std::filesystem::path(value).is_relative()) {
+            const bool isPath =
+                name == "inventory" || name == "tls-cert" || name == "tls-key" || name == "tls-client-ca";
+            if (isPath && !value.empty() && std::filesystem::path(value).is_relative()) {
                 value = (dir / value).lexically_normal().string();
             }
         } else if (const auto* i = node.as_integer()) {
@@ -91,6 +103,47 @@ long long integer(const RawSettings& raw, const std::string& key, long long low,
                           std::to_string(low) + " to " + std::to_string(high));
     }
     return value;
+}
+
+void validateTls(const RawSettings& raw, AgentConfig& config) {
+    const auto has = [&](const char* key) { return raw.values.count(key) > 0; };
+    if (!has("tls-listen")) {
+        for (const char* key : {"tls-cert", "tls-key", "tls-client-ca", "tls-client-cert"}) {
+            if (has(key)) {
+                throw ConfigError(raw.origin.at(key) +
+                                  ": set tls-listen too, or the TLS listener does not run");
+            }
+        }
+        return;
+    }
+    const auto address = parseListenAddress(raw.values.at("tls-listen"));
+    if (!address) {
+        throw ConfigError(raw.origin.at("tls-listen") + ": '" + raw.values.at("tls-listen") +
+                          "' is not HOST:PORT (e.g. 0.0.0.0:8443 or [::]:8443)");
+    }
+    config.tlsListenHost = address->first;
+    config.tlsListenPort = address->second;
+    if (!has("tls-cert") || !has("tls-key") || raw.values.at("tls-cert").empty() ||
+        raw.values.at("tls-key").empty()) {
+        throw ConfigError(raw.origin.at("tls-listen") +
+                          ": a TLS listener needs tls-cert (certificate chain, PEM) and tls-key (PEM)");
+    }
+    config.tlsCertFile = raw.values.at("tls-cert");
+    config.tlsKeyFile = raw.values.at("tls-key");
+    if (has("tls-client-ca")) {
+        config.tlsClientCaFile = raw.values.at("tls-client-ca");
+    }
+    if (has("tls-client-cert")) {
+        const std::string& mode = raw.values.at("tls-client-cert");
+        if (mode != "required" && mode != "optional") {
+            throw ConfigError(raw.origin.at("tls-client-cert") + ": '" + mode +
+                              "' is not one of required, optional");
+        }
+        if (config.tlsClientCaFile.empty()) {
+            throw ConfigError(raw.origin.at("tls-client-cert") + ": needs tls-client-ca");
+        }
+        config.tlsClientCertRequired = mode == "required";
+    }
 }
 
 AgentConfig validate(const RawSettings& raw) {
@@ -184,6 +237,19 @@ AgentConfig validate(const RawSettings& raw) {
     if (has("publish-interval-ms")) {
         config.publishInterval = std::chrono::milliseconds(integer(raw, "publish-interval-ms", 0, 60'000));
     }
+    if (has("call-timeout-ms")) {
+        config.callTimeout = std::chrono::milliseconds(integer(raw, "call-timeout-ms", 100, 600'000));
+    }
+    if (has("calls-per-second")) {
+        config.callsPerSecond = static_cast<double>(integer(raw, "calls-per-second", 0, 100'000));
+    }
+    if (has("call-burst")) {
+        config.callBurst = static_cast<double>(integer(raw, "call-burst", 1, 1'000'000));
+    }
+    if (has("ocpp-trace")) {
+        config.ocppTraceFile = raw.values.at("ocpp-trace");
+    }
+    validateTls(raw, config);
     return config;
 }
 
@@ -254,6 +320,40 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
          "OCPP frame limit; larger gets a CALLERROR and the connection stays (default 65536)");
     flag("publish-interval-ms", "MS",
          "at most one MQTT state message per charger per interval (default 250)");
+    flag("call-timeout-ms", "MS", "how long a charger has to answer a command (default 30000)");
+    flag("calls-per-second", "N",
+         "a charger's CALLs per second before they are refused and logged as a security event (default 50; 0 "
+         "no limit)");
+    flag("call-burst", "N", "CALLs a charger may send at once above calls-per-second (default 200)");
+    flag("ocpp-trace", "FILE", "append every OCPP frame in and out to FILE, one JSON line each (debugging)");
+    flag("tls-listen", "HOST:PORT",
+         "also listen for wss:// (OCPP security profiles 2 and 3), e.g. 0.0.0.0:8443; needs tls-cert, "
+         "tls-key");
+    flag("tls-cert", "FILE", "server certificate chain (PEM), server certificate first");
+    flag("tls-key", "FILE", "private key of tls-cert (PEM)");
+    flag("tls-client-ca", "FILE",
+         "CA certificates (PEM) whose client certificates are accepted (security profile 3)");
+    flag("tls-client-cert", "MODE",
+         "required (default: no handshake without a client certificate) or optional (profile 2 and 3 "
+         "chargers share the port)");
+
+    SetChargerKeyRequest keyRequest;
+    auto* setKey = cli.add_subcommand(
+        "set-charger-key",
+        "Set a charger's OCPP security profile (0 none, 1 Basic auth over ws://, 2 Basic auth over wss://, "
+        "3 client certificate) and, with --key-stdin, its AuthorizationKey (16-40 printable ASCII "
+        "characters, read from the first line of stdin and stored only as a salted hash). The database "
+        "comes from --postgres or --config. A running agent applies it at its next start.");
+    setKey->add_option("--charger", keyRequest.chargerId, "charge point id")->required()->type_name("ID");
+    setKey->add_option("--profile", keyRequest.profile, "security profile 0-3")
+        ->required()
+        ->check(CLI::Range(0, 3))
+        ->type_name("N");
+    setKey->add_flag("--key-stdin", keyRequest.keyFromStdin, "read the AuthorizationKey from stdin");
+    setKey->add_option("--set-by", keyRequest.setBy, "who sets it, for the audit (default cli:$USER)")
+        ->type_name("NAME");
+    std::string keyPostgres;
+    setKey->add_option("--postgres", keyPostgres, "PostgreSQL libpq URI")->type_name("URI");
 
     ConfigResult result;
     try {
@@ -277,6 +377,20 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
         for (const auto& [name, value] : flags) {
             raw.values[name] = value;
             raw.origin[name] = "--" + name;
+        }
+        if (setKey->parsed()) {
+            keyRequest.postgres = !keyPostgres.empty()               ? keyPostgres
+                                  : raw.values.count("postgres") > 0 ? raw.values.at("postgres")
+                                                                     : std::string();
+            if (keyRequest.postgres.empty()) {
+                throw ConfigError("set-charger-key: no database given: pass --postgres URI or --config FILE");
+            }
+            if (keyRequest.setBy.empty()) {
+                const char* user = std::getenv("USER"); // NOLINT(concurrency-mt-unsafe): before any thread
+                keyRequest.setBy = std::string("cli:") + (user != nullptr ? user : "unknown");
+            }
+            result.setChargerKey = keyRequest;
+            return result;
         }
         result.config = validate(raw);
     } catch (const ConfigError& e) {

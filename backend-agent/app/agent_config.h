@@ -29,18 +29,44 @@ struct AgentConfig {
     std::size_t maxMessageBytes = std::size_t{1024} * 1024;
     std::size_t ocppMaxFrameBytes = std::size_t{64} * 1024;
     std::chrono::milliseconds publishInterval{250};
+    /// How long a charger has to answer a command (a CALL of ours) when the console names no timeout.
+    std::chrono::milliseconds callTimeout{30'000};
+    /// A charger's CALLs per second, sustained and in a burst; more are refused and logged as a
+    /// security event. 0: no limit.
+    double callsPerSecond = 50;
+    double callBurst = 200;
+    /// Every OCPP frame in and out, one JSON line each (app/frame_trace.h); empty: off.
+    std::string ocppTraceFile;
+    /// wss:// for OCPP security profiles 2 and 3, beside the ws:// listener; off when tlsListenPort is unset.
+    std::string tlsListenHost;
+    std::optional<std::uint16_t> tlsListenPort; ///< 0: any free port (the "ocpps:" line tells which)
+    std::string tlsCertFile;                    ///< PEM: the server certificate, then intermediates
+    std::string tlsKeyFile;
+    std::string tlsClientCaFile; ///< non-empty: client certificates (profile 3) from these CAs
+    bool tlsClientCertRequired = true;
+};
+
+/// `voltdesk-agent set-charger-key`: sets a charger's security profile and, read from stdin, its
+/// AuthorizationKey (so the key never appears in a command line or shell history).
+struct SetChargerKeyRequest {
+    std::string postgres;
+    std::string chargerId;
+    int profile = 0;
+    bool keyFromStdin = false;
+    std::string setBy; ///< for the audit column; default "cli:$USER"
 };
 
 /// What parsing the command line decided.
 struct ConfigResult {
-    std::optional<AgentConfig> config; ///< set: run with it
-    int exitCode = 0;                  ///< otherwise: exit with this (0 after --help/--version, 2 on error)
-    std::string output;                ///< otherwise: print this (stdout when exitCode is 0, else stderr)
+    std::optional<AgentConfig> config;                 ///< set: run with it
+    std::optional<SetChargerKeyRequest> setChargerKey; ///< set: run that command instead
+    int exitCode = 0;   ///< otherwise: exit with this (0 after --help/--version, 2 on error)
+    std::string output; ///< otherwise: print this (stdout when exitCode is 0, else stderr)
 };
 
 /// Never throws and never prints. The file's keys are the long flag names without "--"
 /// (e.g. `unknown-chargers = "pending"`); an unknown key is an error, so a typo is never ignored. A
-/// relative inventory path in the file is relative to the file.
+/// relative inventory or TLS file path in the file is relative to the file.
 ConfigResult parseAgentConfig(int argc, const char* const* argv);
 
 /// "host:port" or "[v6]:port" → host and port; nullopt when malformed.

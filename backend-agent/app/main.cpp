@@ -1,6 +1,7 @@
 // voltdesk-agent: parse settings, run the agent until SIGINT or SIGTERM, stop it cleanly.
 #include "app/agent.h"
 #include "app/agent_config.h"
+#include "app/charger_security.h"
 #include "app/logging.h"
 
 #include <csignal>
@@ -44,6 +45,10 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
 
     const auto parsed = voltdesk::app::parseAgentConfig(argc, argv);
+    if (parsed.setChargerKey) {
+        setenv("PGCONNECT_TIMEOUT", "10", 0);
+        return voltdesk::app::runSetChargerKey(*parsed.setChargerKey, std::cin, std::cout, std::cerr);
+    }
     if (!parsed.config) {
         (parsed.exitCode == 0 ? std::cout : std::cerr) << parsed.output;
         return parsed.exitCode;
@@ -65,6 +70,9 @@ int main(int argc, char** argv) {
             std::cerr << "voltdesk-agent: " << e.what() << "\n";
         }
         return 1;
+    }
+    if (!agent.ocppTlsUrl().empty()) {
+        std::cout << "ocpps: " << agent.ocppTlsUrl() << '\n';
     }
     std::cout << "ocpp: " << agent.ocppUrl() << '\n' << std::flush; // scripts wait for this line
 

@@ -182,6 +182,93 @@ private slots:
                  result.output.c_str());
     }
 
+    void tlsListener() {
+        const auto none = parse({"--postgres", "x"});
+        QVERIFY(none.config && !none.config->tlsListenPort);
+        const auto path = writeFile("tls.toml", "postgres = \"x\"\n"
+                                                "tls-listen = \"0.0.0.0:8443\"\n"
+                                                "tls-cert = \"tls/server.pem\"\n"
+                                                "tls-key = \"/etc/voltdesk/server.key\"\n"
+                                                "tls-client-ca = \"tls/ca.pem\"\n"
+                                                "tls-client-cert = \"optional\"\n");
+        const auto result = parse({"--config", path});
+        QVERIFY2(result.config, result.output.c_str());
+        const auto& c = *result.config;
+        QCOMPARE(c.tlsListenHost, std::string("0.0.0.0"));
+        QCOMPARE(c.tlsListenPort.value_or(0), std::uint16_t(8443));
+        QCOMPARE(QString::fromStdString(c.tlsCertFile), m_dir.filePath("tls/server.pem"));
+        QCOMPARE(c.tlsKeyFile, std::string("/etc/voltdesk/server.key"));
+        QCOMPARE(QString::fromStdString(c.tlsClientCaFile), m_dir.filePath("tls/ca.pem"));
+        QVERIFY(!c.tlsClientCertRequired);
+        const auto flags = parse({"--postgres", "x", "--tls-listen", "127.0.0.1:0", "--tls-cert", "a.pem",
+                                  "--tls-key", "a.key", "--tls-client-ca", "ca.pem"});
+        QVERIFY2(flags.config, flags.output.c_str());
+        QVERIFY(flags.config->tlsClientCertRequired);
+        QCOMPARE(flags.config->tlsCertFile, std::string("a.pem"));
+    }
+
+    void tlsErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("cert without listener")
+            << QStringList{"--postgres", "x", "--tls-cert", "a.pem"} << "--tls-cert: set tls-listen too";
+        QTest::newRow("listener without key")
+            << QStringList{"--postgres", "x", "--tls-listen", "0.0.0.0:8443", "--tls-cert", "a.pem"}
+            << "needs tls-cert (certificate chain, PEM) and tls-key";
+        QTest::newRow("bad address") << QStringList{"--postgres", "x", "--tls-listen", "8443"}
+                                     << "--tls-listen: '8443' is not HOST:PORT";
+        QTest::newRow("client cert mode")
+            << QStringList{"--postgres", "x", "--tls-listen",    "h:1", "--tls-cert",        "a",
+                           "--tls-key",  "b", "--tls-client-ca", "c",   "--tls-client-cert", "sometimes"}
+            << "'sometimes' is not one of required, optional";
+        QTest::newRow("client cert without CA")
+            << QStringList{"--postgres", "x", "--tls-listen",      "h:1",     "--tls-cert", "a",
+                           "--tls-key",  "b", "--tls-client-cert", "optional"}
+            << "--tls-client-cert: needs tls-client-ca";
+    }
+    void tlsErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        std::vector<std::string> list;
+        for (const auto& a : args) {
+            list.push_back(a.toStdString());
+        }
+        const auto result = parse(list);
+        QVERIFY(!result.config);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(QString::fromStdString(result.output).contains(message), result.output.c_str());
+    }
+
+    void setChargerKeySubcommand() {
+        const auto result = parse({"set-charger-key", "--postgres", "postgresql://db/v", "--charger", "CP 7",
+                                   "--profile", "2", "--key-stdin"});
+        QVERIFY(!result.config);
+        QVERIFY2(result.setChargerKey, result.output.c_str());
+        QCOMPARE(result.setChargerKey->postgres, std::string("postgresql://db/v"));
+        QCOMPARE(result.setChargerKey->chargerId, std::string("CP 7"));
+        QCOMPARE(result.setChargerKey->profile, 2);
+        QVERIFY(result.setChargerKey->keyFromStdin);
+        QVERIFY(result.setChargerKey->setBy.rfind("cli:", 0) == 0);
+        // The database may come from the agent's config file.
+        const auto path = writeFile("key.toml", "postgres = \"postgresql://file/db\"\n");
+        const auto fromFile = parse(
+            {"--config", path, "set-charger-key", "--charger", "CP1", "--profile", "3", "--set-by", "alice"});
+        QVERIFY2(fromFile.setChargerKey, fromFile.output.c_str());
+        QCOMPARE(fromFile.setChargerKey->postgres, std::string("postgresql://file/db"));
+        QCOMPARE(fromFile.setChargerKey->setBy, std::string("alice"));
+        QVERIFY(!fromFile.setChargerKey->keyFromStdin);
+        const auto badProfile =
+            parse({"set-charger-key", "--postgres", "x", "--charger", "CP1", "--profile", "4"});
+        QVERIFY(!badProfile.setChargerKey);
+        QCOMPARE(badProfile.exitCode, 2);
+        const auto noDatabase = parse({"set-charger-key", "--charger", "CP1", "--profile", "1"});
+        QVERIFY(!noDatabase.setChargerKey);
+        QCOMPARE(noDatabase.exitCode, 2);
+        const auto help = parse({"set-charger-key", "--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.output.find("--key-stdin") != std::string::npos, help.output.c_str());
+    }
+
     void shippedExampleFileParses() {
         const std::string path =
             qEnvironmentVariable("VOLTDESK_SOURCE_DIR").toStdString() + "/installer/voltdesk-agent.toml";

@@ -1,0 +1,105 @@
+#include "app/charger_security.h"
+
+#include "store/credential_store.h"
+#include "store/store.h"
+
+#include <istream>
+#include <ostream>
+#include <spdlog/spdlog.h>
+
+namespace voltdesk::app {
+
+ChargerSecurity::ChargerSecurity(const domain::CentralSystem& fleet, domain::SecurityEventSink* events)
+    : m_fleet(fleet), m_authenticator(events) {}
+
+void ChargerSecurity::load(const std::string& postgresUri) {
+    const auto credentials = store::CredentialStore(postgresUri).loadAll();
+    std::size_t perProfile[4] = {0, 0, 0, 0};
+    for (const auto& c : credentials) {
+        ++perProfile[domain::toInt(c.profile)];
+    }
+    m_authenticator.load(credentials);
+    spdlog::info("agent: charger security loaded profile0={} profile1={} profile2={} profile3={}",
+                 perProfile[0], perProfile[1], perProfile[2], perProfile[3]);
+}
+
+transport::Admission ChargerSecurity::admit(const transport::AdmissionRequest& request) {
+    domain::AuthenticationAttempt attempt;
+    attempt.chargerId = request.chargerId;
+    if (request.basic) {
+        attempt.basic =
+            domain::AuthenticationAttempt::Basic{request.basic->username, request.basic->password};
+    }
+    attempt.tls = request.tls;
+    attempt.clientCertificateCn = request.clientCertificateCn;
+    attempt.remoteAddress = request.remoteAddress;
+    const auto decision = m_authenticator.authenticate(attempt);
+    if (!decision.admitted) {
+        return transport::Admission::Unauthorized;
+    }
+    return m_fleet.admits(request.chargerId) ? transport::Admission::Admit
+                                             : transport::Admission::UnknownCharger;
+}
+
+std::optional<transport::WsServerOptions> tlsServerOptions(const AgentConfig& config,
+                                                           const transport::WsServerOptions& plain) {
+    if (!config.tlsListenPort) {
+        return std::nullopt;
+    }
+    transport::WsServerOptions options = plain;
+    options.host = config.tlsListenHost;
+    options.port = *config.tlsListenPort;
+    transport::TlsOptions tls;
+    tls.certificateChainFile = config.tlsCertFile;
+    tls.privateKeyFile = config.tlsKeyFile;
+    tls.clientCaFile = config.tlsClientCaFile;
+    tls.requireClientCertificate = config.tlsClientCertRequired;
+    options.tls = tls;
+    return options;
+}
+
+int runSetChargerKey(const SetChargerKeyRequest& request, std::istream& in, std::ostream& out,
+                     std::ostream& err) {
+    const auto profile = domain::securityProfileFromInt(request.profile);
+    if (!profile || request.chargerId.empty()) {
+        err << "voltdesk-agent: set-charger-key needs --charger ID and --profile 0-3\n";
+        return 2;
+    }
+    std::optional<domain::StoredKey> key;
+    if (request.keyFromStdin) {
+        std::string line;
+        std::getline(in, line);
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (const auto problem = domain::authorizationKeyProblem(line)) {
+            err << "voltdesk-agent: " << *problem << "\n";
+            return 2;
+        }
+        key = domain::hashAuthorizationKey(line);
+        std::fill(line.begin(), line.end(), '\0');
+    }
+    try {
+        store::Store(request.postgres).migrate();
+        const auto stored =
+            store::CredentialStore(request.postgres).set(request.chargerId, *profile, key, request.setBy);
+        out << "charger " << stored.chargerId << ": security profile " << domain::toInt(stored.profile)
+            << ", "
+            << (stored.key ? (key ? "new AuthorizationKey stored" : "AuthorizationKey kept")
+                           : "no AuthorizationKey")
+            << "; agents apply it when they next start\n";
+        if (stored.key &&
+            (stored.profile == domain::SecurityProfile::Basic ||
+             stored.profile == domain::SecurityProfile::TlsBasic) &&
+            key) {
+            out << "Set the same key on the charger (ChangeConfiguration AuthorizationKey) before it "
+                   "reconnects.\n";
+        }
+        return 0;
+    } catch (const std::exception& e) {
+        err << "voltdesk-agent: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace voltdesk::app
