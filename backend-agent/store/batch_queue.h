@@ -24,7 +24,7 @@ template <typename Item> class BatchQueue {
 public:
     using Clock = std::chrono::steady_clock;
 
-    BatchQueue(std::size_t maxBatch, std::chrono::milliseconds batchDelay,
+    BatchQueue(std::size_t maxBatch, std::chrono::microseconds batchDelay,
                std::function<void(std::vector<Item>&)> process)
         : m_maxBatch(std::max<std::size_t>(maxBatch, 1)), m_batchDelay(batchDelay),
           m_process(std::move(process)) {}
@@ -126,7 +126,7 @@ private:
     }
 
     const std::size_t m_maxBatch;
-    const std::chrono::milliseconds m_batchDelay;
+    const std::chrono::microseconds m_batchDelay;
     const std::function<void(std::vector<Item>&)> m_process;
 
     mutable std::mutex m_mutex;

@@ -44,14 +44,17 @@ WITH k AS (
     SELECT k.i, ins.transaction_id AS new_id, t.transaction_id AS old_id,
            COALESCE(ins.id_tag_status, t.id_tag_status) AS status,
            COALESCE(ins.id_tag_expiry, t.id_tag_expiry) AS expiry,
-           COALESCE(ins.id_tag_parent, t.id_tag_parent) AS parent
+           COALESCE(ins.id_tag_parent, t.id_tag_parent) AS parent,
+           -- this very call, written by an attempt whose commit was lost in transit: not a replay
+           COALESCE(k.received_ms <> 0 AND t.start_received_at = to_timestamp(k.received_ms / 1000.0), false)
+               AS own_write
     FROM k
     LEFT JOIN ins ON ins.charger_id = k.charger AND ins.connector_id = k.connector AND ins.id_tag = k.tag
                      AND ins.meter_start_wh = k.meter AND ins.start_time = k.at
     LEFT JOIN transactions t ON t.charger_id = k.charger AND t.connector_id = k.connector AND t.id_tag = k.tag
                                 AND t.meter_start_wh = k.meter AND t.start_time = k.at
 )
-SELECT i, COALESCE(new_id, old_id, 0), new_id IS NULL, COALESCE(status, ''),
+SELECT i, COALESCE(new_id, old_id, 0), new_id IS NULL AND NOT own_write, COALESCE(status, ''),
        COALESCE((extract(epoch FROM expiry) * 1000)::int8, 0), expiry IS NOT NULL, COALESCE(parent, ''),
        parent IS NOT NULL
 FROM found ORDER BY i
@@ -89,7 +92,8 @@ WHERE t.transaction_id = ANY($1::int[]) AND m.transaction_id = t.transaction_id
   AND m.charger_time > t.stop_time AND m.reported_transaction_id IS DISTINCT FROM t.transaction_id
 )sql";
 
-// Outcome per input row: 0 stopped now, 1 stopped before (replay), 2 unknown for this charger.
+// Outcome per input row: 0 stopped now, 1 stopped before (replay), 2 unknown for this charger. A replay
+// is recognised by its receive time differing from the stored one (see PgTransactionLedger).
 constexpr const char* kStopSql = R"sql(
 WITH u AS (
     SELECT * FROM unnest($1::text[], $2::int[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::text[],
@@ -104,7 +108,12 @@ WITH u AS (
     WHERE t.transaction_id = u.tx AND t.charger_id = u.charger AND t.stop_received_at IS NULL
     RETURNING u.i, t.connector_id
 )
-SELECT u.i, CASE WHEN upd.i IS NOT NULL THEN 0 WHEN t.transaction_id IS NOT NULL THEN 1 ELSE 2 END,
+SELECT u.i,
+       CASE WHEN upd.i IS NOT NULL THEN 0
+            WHEN t.transaction_id IS NULL THEN 2
+            -- this very call, written by an attempt whose commit was lost in transit: not a replay
+            WHEN u.received_ms <> 0 AND t.stop_received_at = to_timestamp(u.received_ms / 1000.0) THEN 0
+            ELSE 1 END,
        COALESCE(upd.connector_id, t.connector_id, 0)
 FROM u
 LEFT JOIN upd ON upd.i = u.i
@@ -120,11 +129,17 @@ ON CONFLICT ON CONSTRAINT transaction_review_content_key DO NOTHING
 )sql";
 
 // A reading names its transaction (accepted when it is this charger's), else the transaction covering
-// its connector and time, else none yet (kAttachSql attaches it when the start arrives).
+// its connector and time (looked up only then: COALESCE stops at the first non-null), else none yet
+// (kAttachSql attaches it when the start arrives).
 constexpr const char* kMeterSql = R"sql(
 INSERT INTO meter_values (charger_id, connector_id, transaction_id, reported_transaction_id, charger_time,
                           received_at, measurand, phase, location, unit, context, format, value)
-SELECT u.charger, u.connector, COALESCE(named.transaction_id, covering.transaction_id),
+SELECT u.charger, u.connector,
+       COALESCE(named.transaction_id,
+                (SELECT c.transaction_id FROM transactions c
+                 WHERE c.charger_id = u.charger AND c.connector_id = u.connector AND c.start_time <= u.at
+                   AND (c.stop_time IS NULL OR c.stop_time >= u.at)
+                 ORDER BY c.start_time DESC LIMIT 1)),
        CASE WHEN u.has_tx <> 0 THEN u.tx END, u.at,
        COALESCE(to_timestamp(NULLIF(u.received_ms, 0) / 1000.0), now()), u.measurand, u.phase, u.location,
        u.unit, u.context, u.format, u.value
@@ -134,11 +149,6 @@ FROM (SELECT v.*, to_timestamp(v.at_ms / 1000.0) AS at
            AS v(charger, connector, has_tx, tx, at_ms, received_ms, measurand, phase, location, unit, context,
                 format, value)) u
 LEFT JOIN transactions named ON u.has_tx <> 0 AND named.transaction_id = u.tx AND named.charger_id = u.charger
-LEFT JOIN LATERAL (
-    SELECT c.transaction_id FROM transactions c
-    WHERE c.charger_id = u.charger AND c.connector_id = u.connector AND c.start_time <= u.at
-      AND (c.stop_time IS NULL OR c.stop_time >= u.at)
-    ORDER BY c.start_time DESC LIMIT 1) covering ON named.transaction_id IS NULL
 ON CONFLICT DO NOTHING
 )sql";
 
@@ -392,6 +402,12 @@ void writeMeterValues(pqxx::transaction_base& tx, std::span<const Call* const> c
 } // namespace
 
 void prepareStatements(pqxx::connection& connection) {
+    // The statements' shape never changes with their arrays: planning each execution anew (a custom
+    // plan) cost more CPU than the writes themselves.
+    pqxx::nontransaction(connection).exec("SET plan_cache_mode = force_generic_plan");
+    // A statement stuck behind someone else's lock is cancelled and retried like a lost connection,
+    // so callers get LedgerFailure after the deadline instead of waiting forever.
+    pqxx::nontransaction(connection).exec("SET statement_timeout = '10s'");
     connection.prepare("ledger_start", kStartSql);
     connection.prepare("ledger_attach", kAttachSql);
     connection.prepare("ledger_stop", kStopSql);

@@ -31,8 +31,7 @@ template <typename Result, typename Callback> void invoke(const Callback& done, 
 
 PgTransactionLedger::PgTransactionLedger(std::string uri, PgTransactionLedgerOptions options)
     : m_uri(std::move(uri)), m_options(options), m_session(m_uri, "ledger", ledger::prepareStatements),
-      m_queue(options.maxBatch, std::chrono::milliseconds(0),
-              [this](std::vector<Item>& batch) { process(batch); }) {
+      m_queue(options.maxBatch, options.batchDelay, [this](std::vector<Item>& batch) { process(batch); }) {
     m_queue.start();
 }
 

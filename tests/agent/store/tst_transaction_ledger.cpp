@@ -181,6 +181,22 @@ private slots:
         QCOMPARE(ledger.stats().replays, std::uint64_t(1));
     }
 
+    void aRetriedWriteOfTheSameCallIsNotAReplay() {
+        // What a batch written again after a commit lost in transit sees: its own rows.
+        store::PgTransactionLedger ledger(m_uri);
+        const auto start = makeStart("CP-12", 1, "TAG-12", 0, kT0);
+        const auto first = startNow(ledger, start);
+        const auto again = startNow(ledger, start);
+        QCOMPARE(again.transactionId, first.transactionId);
+        QVERIFY(!again.replay);
+        const auto stop = makeStop("CP-12", first.transactionId, 10, kT0 + kMinute);
+        QCOMPARE(stopNow(ledger, stop), domain::StopOutcome::Stopped);
+        QCOMPARE(stopNow(ledger, stop), domain::StopOutcome::Stopped);
+        auto replayed = stop;
+        replayed.receivedAt += 1;
+        QCOMPARE(stopNow(ledger, replayed), domain::StopOutcome::Replay);
+    }
+
     void identicalStartsInOneBatchShareAnId() {
         store::PgTransactionLedger ledger(m_uri);
         QVERIFY(startNow(ledger, makeStart("CP-2", 1, "warm-up", 0, kT0)).transactionId > 0);
@@ -371,8 +387,9 @@ private slots:
             threads.emplace_back([&, t] {
                 for (int c = 0; c < kChargers; ++c) {
                     const std::string charger = "load-" + std::to_string(t) + "-" + std::to_string(c);
-                    const auto start = makeStart(charger, 1, "TAG", c, kT0 + t);
+                    auto start = makeStart(charger, 1, "TAG", c, kT0 + t);
                     for (int copy = 0; copy < 3; ++copy) {
+                        ++start.receivedAt; // each copy is another message from the charger
                         ledger.start(
                             start, [&, charger](domain::LedgerResult<domain::TransactionStartResult> r) {
                                 if (const auto* ok = std::get_if<domain::TransactionStartResult>(&r)) {
