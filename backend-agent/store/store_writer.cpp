@@ -25,6 +25,7 @@ struct BatchColumns {
     std::map<std::pair<std::string, int>, const contract::ConnectorState*> connectors;
     std::vector<const domain::ConnectorStatusReported*> history;
     std::vector<const domain::ChargePointEvent*> connections;
+    std::vector<const domain::MaintenanceStatusReported*> maintenance;
 };
 
 const contract::ConnectorState* findConnector(const contract::ChargerState& state, int id) {
@@ -177,6 +178,43 @@ void writeConnections(pqxx::work& tx, const BatchColumns& columns) {
             "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[]) "
             "AS u(charger, event, protocol, remote, reason, at)",
             pqxx::params{chargers, events, protocols, remotes, reasons, at});
+}
+
+std::string kindName(domain::MaintenanceStatusReported::Kind kind) {
+    using Kind = domain::MaintenanceStatusReported::Kind;
+    switch (kind) {
+    case Kind::Firmware:
+        return "firmware";
+    case Kind::SignedFirmware:
+        return "signed_firmware";
+    case Kind::Diagnostics:
+        return "diagnostics";
+    case Kind::Log:
+        return "log";
+    }
+    return "firmware";
+}
+
+void writeMaintenance(pqxx::work& tx, const BatchColumns& columns) {
+    if (columns.maintenance.empty()) {
+        return;
+    }
+    std::vector<std::string> chargers, kinds, statuses;
+    std::vector<int> requestIds;
+    std::vector<std::int64_t> at;
+    for (const auto* m : columns.maintenance) {
+        chargers.push_back(sqlText(m->chargerId));
+        kinds.push_back(kindName(m->kind));
+        statuses.push_back(sqlText(m->status));
+        requestIds.push_back(m->requestId.value_or(-1));
+        at.push_back(m->at);
+    }
+    tx.exec("INSERT INTO maintenance_history (charger_id, kind, status, request_id, received_at) "
+            "SELECT u.charger, u.kind, u.status, u.request, COALESCE(to_timestamp(NULLIF(u.at, 0) / 1000.0), "
+            "now()) "
+            "FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int8[]) "
+            "AS u(charger, kind, status, request, at)",
+            pqxx::params{chargers, kinds, statuses, requestIds, at});
 }
 
 } // namespace
@@ -387,6 +425,8 @@ void StoreWriter::writeBatch(const std::deque<Item>& batch) {
         } else if (std::holds_alternative<domain::ChargerConnected>(item.event) ||
                    std::holds_alternative<domain::ChargerDisconnected>(item.event)) {
             columns.connections.push_back(&item.event);
+        } else if (const auto* maintenance = std::get_if<domain::MaintenanceStatusReported>(&item.event)) {
+            columns.maintenance.push_back(maintenance);
         }
     }
     pqxx::work tx(*m_connection);
@@ -394,6 +434,7 @@ void StoreWriter::writeBatch(const std::deque<Item>& batch) {
     writeConnectors(tx, columns);
     writeHistory(tx, columns);
     writeConnections(tx, columns);
+    writeMaintenance(tx, columns);
     tx.commit();
 }
 

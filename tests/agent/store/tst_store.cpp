@@ -195,18 +195,27 @@ private slots:
         }
         fleet.report(status("CP-A", 1, contract::ConnectorStatus::Faulted, t0 + 1000));
         fleet.report(domain::HeartbeatReceived{"CP-A", t0 + 2000});
+        using Kind = domain::MaintenanceStatusReported::Kind;
+        fleet.report(domain::MaintenanceStatusReported{"CP-A", Kind::Firmware, "Downloading", std::nullopt,
+                                                       t0 + 2100});
+        fleet.report(domain::MaintenanceStatusReported{"CP-A", Kind::SignedFirmware, "InvalidSignature", 7,
+                                                       t0 + 2200});
         fleet.report(domain::ChargerConnected{"visitor", "ocpp1.6", "10.0.0.8:5000", t0 + 3000});
         fleet.report(domain::ChargerDisconnected{"CP-A", "closed by the charger (code 1000)", t0 + 4000});
         QVERIFY(writer.flush(10s));
 
         const auto stats = writer.stats();
-        QCOMPARE(stats.written, std::uint64_t(kReports + 6));
+        QCOMPARE(stats.written, std::uint64_t(kReports + 8));
         QCOMPARE(stats.dropped, std::uint64_t(0));
         QCOMPARE(stats.rejected, std::uint64_t(0));
         QVERIFY2(stats.batches < 20, "events were not batched");
 
         QCOMPARE(count("SELECT count(*) FROM status_history WHERE charger_id = 'CP-A'"),
                  static_cast<long long>(kReports + 1));
+        QCOMPARE(
+            text("SELECT string_agg(kind || ':' || status || ':' || request_id, ',' ORDER BY received_at) "
+                 "FROM maintenance_history WHERE charger_id = 'CP-A'"),
+            std::string("firmware:Downloading:-1,signed_firmware:InvalidSignature:7"));
         QCOMPARE(text("SELECT status FROM connectors WHERE charger_id = 'CP-A' AND connector_id = 1"),
                  std::string("Faulted"));
         QCOMPARE(text("SELECT status FROM connectors WHERE charger_id = 'CP-A' AND connector_id = 2"),
@@ -218,7 +227,7 @@ private slots:
         QCOMPARE(text("SELECT online::text FROM chargers WHERE id = 'CP-A'"), std::string("false"));
         QCOMPARE(
             count("SELECT (extract(epoch FROM last_seen) * 1000)::bigint FROM chargers WHERE id = 'CP-A'"),
-            static_cast<long long>(t0 + 2000));
+            static_cast<long long>(t0 + 2200)); // the last message: a firmware status
         QCOMPARE(
             count("SELECT (extract(epoch FROM first_seen) * 1000)::bigint FROM chargers WHERE id = 'CP-A'"),
             static_cast<long long>(t0));
@@ -244,7 +253,7 @@ private slots:
         QCOMPARE(a->connectors.size(), std::size_t(2));
         QVERIFY(a->connectors[0].status == contract::ConnectorStatus::Faulted);
         QCOMPARE(a->connectors[0].since, t0 + 1000);
-        QCOMPARE(a->lastSeen, t0 + 2000);
+        QCOMPARE(a->lastSeen, t0 + 2200);
         QVERIFY(a->location.has_value());
         writer.stop();
     }
