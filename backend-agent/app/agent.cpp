@@ -1,11 +1,21 @@
 #include "app/agent.h"
 
+#include "app/central_system_commands.h"
 #include "app/charger_security.h"
+#include "app/command_audit_observer.h"
+#include "app/connection_registry.h"
+#include "app/frame_trace.h"
 #include "app/ocpp_connection_handler.h"
 #include "app/state_restore.h"
 #include "bus/bus_publisher.h"
+#include "bus/command_server.h"
 #include "contract/inventory.h"
 #include "domain/central_system.h"
+#include "domain/id_tag_registry.h"
+#include "domain/transaction_service.h"
+#include "store/command_audit_log.h"
+#include "store/id_tag_store.h"
+#include "store/pg_transaction_ledger.h"
 #include "store/security_event_writer.h"
 #include "store/store.h"
 #include "store/store_writer.h"
@@ -48,6 +58,7 @@ void Agent::start() {
     }
 
     std::vector<contract::ChargerState> stored;
+    std::vector<domain::IdTag> idTags;
     try {
         store::Store db(m_config.postgres);
         const auto report = db.migrate();
@@ -56,6 +67,7 @@ void Agent::start() {
             db.importInventory(inventory);
         }
         stored = db.loadChargerStates();
+        idTags = store::IdTagStore(m_config.postgres).loadAll();
     } catch (const store::StoreError& e) {
         throw AgentError(e.what());
     } catch (const std::exception& e) {
@@ -72,6 +84,18 @@ void Agent::start() {
     m_writer = std::make_unique<store::StoreWriter>(m_config.postgres);
     m_writer->start();
     m_fleet->addListener(m_writer.get());
+
+    m_idTags = std::make_unique<domain::IdTagRegistry>();
+    m_idTags->load(idTags);
+    m_ledger = std::make_unique<store::PgTransactionLedger>(m_config.postgres);
+    m_transactions = std::make_unique<domain::TransactionService>(*m_idTags, *m_ledger);
+    try {
+        m_transactions->loadActive(m_ledger->activeTransactions());
+    } catch (const std::exception& e) {
+        throw AgentError(std::string("cannot read the open transactions: ") + e.what());
+    }
+    spdlog::info("agent: transactions ready id_tags={} open_transactions={}", idTags.size(),
+                 m_transactions->active().size());
     m_securityEvents = std::make_unique<store::SecurityEventWriter>(m_config.postgres);
     m_securityEvents->start();
     m_security = std::make_unique<ChargerSecurity>(*m_fleet, m_securityEvents.get());
@@ -80,6 +104,16 @@ void Agent::start() {
     } catch (const std::exception& e) {
         throw AgentError(std::string("cannot read the chargers' security settings: ") + e.what());
     }
+    m_audit = std::make_unique<store::CommandAuditLog>(m_config.postgres);
+    m_auditObserver = std::make_unique<CommandAuditObserver>(*m_audit);
+    m_trace = std::make_unique<FrameTrace>(m_config.ocppTraceFile);
+    m_registry = std::make_unique<ConnectionRegistry>();
+    m_centralCommands = std::make_unique<CentralSystemCommands>(
+        *m_registry, *m_idTags,
+        [security = m_security.get(), uri = m_config.postgres](
+            const std::string& chargerId, const std::string& key, const std::string& value) {
+            applySecuritySetting(*security, uri, chargerId, key, value);
+        });
 
     bus::BusOptions busOptions;
     busOptions.serverUri = m_config.mqtt;
@@ -93,6 +127,12 @@ void Agent::start() {
         throw AgentError(e.what());
     }
     m_fleet->addListener(m_bus.get());
+    m_commands = std::make_unique<bus::CommandServer>(busOptions, *m_centralCommands, m_auditObserver.get());
+    try {
+        m_commands->start();
+    } catch (const std::invalid_argument& e) {
+        throw AgentError(e.what());
+    }
 
     transport::WsServerOptions wsOptions;
     wsOptions.host = m_config.listenHost;
@@ -101,16 +141,18 @@ void Agent::start() {
     wsOptions.maxMessageBytes = m_config.maxMessageBytes;
     wsOptions.idleTimeout = m_config.idleTimeout;
     wsOptions.ioThreads = m_config.ioThreads;
-    ocpp16::ConnectionLimits limits;
-    limits.maxFrameBytes = m_config.ocppMaxFrameBytes;
-    domain::CentralSystem& fleet = *m_fleet;
+    OcppServices services{*m_fleet, *m_transactions, *m_registry, m_securityEvents.get(), m_trace.get(), {}};
+    services.limits.maxFrameBytes = m_config.ocppMaxFrameBytes;
+    services.limits.callTimeout = m_config.callTimeout;
+    services.limits.callsPerSecond = m_config.callsPerSecond;
+    services.limits.callBurst = m_config.callBurst;
     const transport::WsServer::AdmitFunction admit =
         [security = m_security.get()](const transport::AdmissionRequest& request) {
             return security->admit(request);
         };
     const transport::WsServer::HandlerFactory handlers =
-        [&fleet, limits](const std::string& chargerId, std::shared_ptr<transport::WsSender> sender) {
-            return std::make_unique<OcppConnectionHandler>(chargerId, std::move(sender), fleet, limits);
+        [services](const std::string& chargerId, std::shared_ptr<transport::WsSender> sender) {
+            return std::make_unique<OcppConnectionHandler>(chargerId, std::move(sender), services);
         };
     m_server = std::make_unique<transport::WsServer>(wsOptions, admit, handlers);
     try {
@@ -158,18 +200,32 @@ std::string Agent::ocppTlsUrl() const {
 }
 
 void Agent::stop() {
-    // Each part may exist without the later ones when start() failed halfway.
+    // Each part may exist without the later ones when start() failed halfway. Commands first, so
+    // none arrives for a connection that is closing; the ledger after the server, so every message a
+    // charger sent before its connection closed is committed (and answered if the link still lets it).
+    if (m_commands) {
+        m_commands->stop();
+    }
     if (m_tlsServer) {
         m_tlsServer->stop();
     }
     if (m_server) {
         m_server->stop();
     }
+    if (m_ledger) {
+        m_ledger->shutdown();
+    }
     if (m_writer) {
         m_writer->stop();
     }
     if (m_securityEvents) {
         m_securityEvents->stop();
+    }
+    if (m_audit) {
+        m_audit->stop();
+    }
+    if (m_trace) {
+        m_trace->close();
     }
     if (m_bus) {
         m_bus->stop();

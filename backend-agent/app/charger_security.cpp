@@ -3,6 +3,7 @@
 #include "store/credential_store.h"
 #include "store/store.h"
 
+#include <charconv>
 #include <istream>
 #include <ostream>
 #include <spdlog/spdlog.h>
@@ -99,6 +100,43 @@ int runSetChargerKey(const SetChargerKeyRequest& request, std::istream& in, std:
     } catch (const std::exception& e) {
         err << "voltdesk-agent: " << e.what() << "\n";
         return 1;
+    }
+}
+
+void applySecuritySetting(ChargerSecurity& security, const std::string& postgresUri,
+                          const std::string& chargerId, const std::string& key, const std::string& value) {
+    try {
+        domain::SecurityProfile profile = security.authenticator().requiredProfile(chargerId);
+        std::optional<domain::StoredKey> stored;
+        if (key == "AuthorizationKey") {
+            if (const auto problem = domain::authorizationKeyProblem(value)) {
+                spdlog::error("security: charger={} accepted an AuthorizationKey the agent cannot use: {}",
+                              chargerId, *problem);
+                return;
+            }
+            stored = domain::hashAuthorizationKey(value);
+        } else if (key == "SecurityProfile") {
+            int level = -1;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), level);
+            const auto parsed = domain::securityProfileFromInt(level);
+            if (ec != std::errc() || end != value.data() + value.size() || !parsed) {
+                spdlog::error("security: charger={} accepted SecurityProfile '{}', which is not 0-3",
+                              chargerId, value);
+                return;
+            }
+            profile = *parsed;
+        } else {
+            return;
+        }
+        // A rare operator action: one short database round trip on this thread is acceptable.
+        store::CredentialStore credentials(postgresUri);
+        const domain::ChargerCredential now =
+            credentials.set(chargerId, profile, stored, "ocpp:ChangeConfiguration");
+        security.authenticator().set(now);
+        spdlog::info("security: charger={} now expects profile {}{}", chargerId, domain::toInt(now.profile),
+                     stored ? " with its new AuthorizationKey" : "");
+    } catch (const std::exception& e) {
+        spdlog::error("security: storing the new {} of charger={} failed: {}", key, chargerId, e.what());
     }
 }
 

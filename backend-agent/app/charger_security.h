@@ -30,6 +30,12 @@ private:
     domain::ChargerAuthenticator m_authenticator;
 };
 
+/// A charger accepted ChangeConfiguration of AuthorizationKey (value: the new key) or SecurityProfile
+/// (value: "0".."3"): stores it (the key hashed) and makes the authenticator expect it from the next
+/// connection on. Failures are logged, never thrown: the charger has already switched.
+void applySecuritySetting(ChargerSecurity& security, const std::string& postgresUri,
+                          const std::string& chargerId, const std::string& key, const std::string& value);
+
 /// The wss:// listener's options: those of the ws:// one with the TLS host, port and files; nullopt
 /// when config has no tls-listen.
 std::optional<transport::WsServerOptions> tlsServerOptions(const AgentConfig& config,

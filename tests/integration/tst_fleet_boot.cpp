@@ -5,7 +5,7 @@
 #include "core/fleet.h"
 #include "models/broker_link.h"
 #include "models/charger_model.h"
-#include "tests/integration/system_under_test.h"
+#include "tests/support/child_program.h"
 #include "tests/support/test_services.h"
 
 #include <QCoreApplication>

@@ -3,10 +3,12 @@
 // three core messages, and malformed input that must get its CALLERROR and leave the connection alive.
 #include "app/ocpp_connection_handler.h"
 #include "domain/central_system.h"
+#include "tests/agent/memory_ledger.h"
 #include "tests/agent/transport/ws_test_client.h"
 #include "transport/ws_server.h"
 
 #include <QtTest>
+#include <future>
 #include <nlohmann/json.hpp>
 
 using namespace voltdesk;
@@ -19,6 +21,10 @@ class TestOcppOverWebSocket : public QObject {
 
 private:
     std::unique_ptr<domain::CentralSystem> m_fleet;
+    domain::IdTagRegistry m_idTags;
+    testing::MemoryLedger m_ledger;
+    std::unique_ptr<domain::TransactionService> m_transactions;
+    std::unique_ptr<app::ConnectionRegistry> m_registry;
     std::unique_ptr<transport::WsServer> m_server;
 
     void connectOk(WsTestClient& client, const std::string& id) {
@@ -52,21 +58,62 @@ private slots:
         transport::WsServerOptions options;
         options.port = 0;
         auto& fleet = *m_fleet;
+        m_transactions = std::make_unique<domain::TransactionService>(m_idTags, m_ledger);
+        m_registry = std::make_unique<app::ConnectionRegistry>();
+        const app::OcppServices services{fleet, *m_transactions, *m_registry, nullptr, nullptr, {}};
         m_server = std::make_unique<transport::WsServer>(
             options,
             [&fleet](const transport::AdmissionRequest& request) {
                 return fleet.admits(request.chargerId) ? transport::Admission::Admit
                                                        : transport::Admission::UnknownCharger;
             },
-            [&fleet](const std::string& id, std::shared_ptr<transport::WsSender> sender) {
-                return std::make_unique<app::OcppConnectionHandler>(id, std::move(sender), fleet,
-                                                                    ocpp16::ConnectionLimits{});
+            [services](const std::string& id, std::shared_ptr<transport::WsSender> sender) {
+                return std::make_unique<app::OcppConnectionHandler>(id, std::move(sender), services);
             });
         m_server->start();
     }
     void cleanup() {
         m_server.reset();
+        m_registry.reset();
+        m_transactions.reset();
         m_fleet.reset();
+    }
+
+    void commandReachesTheConnectedCharger() {
+        std::promise<domain::CommandResult> offline;
+        m_registry->send("CP-1", "Reset", {{"type", "Soft"}}, 2s,
+                         [&](domain::CommandResult r) { offline.set_value(std::move(r)); });
+        QVERIFY(offline.get_future().get().outcome == contract::CommandOutcome::Offline);
+
+        WsTestClient client;
+        connectOk(client, "CP-1");
+        QTRY_VERIFY(m_registry->isConnected("CP-1"));
+        std::promise<domain::CommandResult> answered;
+        m_registry->send("CP-1", "Reset", {{"type", "Soft"}}, 5s,
+                         [&](domain::CommandResult r) { answered.set_value(std::move(r)); });
+        const auto frame = client.read();
+        QVERIFY(frame.has_value());
+        const json call = json::parse(*frame);
+        QCOMPARE(call[0], json(2));
+        QCOMPARE(call[2], json("Reset"));
+        QCOMPARE(call[3], (json{{"type", "Soft"}}));
+        QVERIFY(!client.sendText(json::array({3, call[1], {{"status", "Accepted"}}}).dump()));
+        auto future = answered.get_future();
+        QVERIFY(future.wait_for(5s) == std::future_status::ready);
+        const auto result = future.get();
+        QVERIFY(result.outcome == contract::CommandOutcome::Completed);
+        QCOMPARE(result.response, (json{{"status", "Accepted"}}));
+
+        // A command left unanswered when the charger goes away ends as Disconnected, exactly once.
+        std::promise<domain::CommandResult> dropped;
+        m_registry->send("CP-1", "ClearCache", json::object(), 30s,
+                         [&](domain::CommandResult r) { dropped.set_value(std::move(r)); });
+        QVERIFY(client.read().has_value());
+        client.close();
+        auto droppedFuture = dropped.get_future();
+        QVERIFY(droppedFuture.wait_for(10s) == std::future_status::ready);
+        QVERIFY(droppedFuture.get().outcome == contract::CommandOutcome::Disconnected);
+        QTRY_VERIFY(!m_registry->isConnected("CP-1"));
     }
 
     void unknownChargerGets404UnderRejectPolicy() {

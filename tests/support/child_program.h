@@ -1,4 +1,5 @@
-// Starts the real agent and simulator as child processes for whole-system tests, and stops them.
+// Starts our real programs (agent, simulator) as child processes for whole-system tests, and stops or
+// kills them.
 #pragma once
 
 #include <QProcess>
@@ -25,6 +26,9 @@ public:
     QString output();
     /// Sends SIGTERM and waits; returns the exit code, or -1 if it had to be killed.
     int stop(int timeoutMs = 10000);
+    /// SIGKILL, as a crash or the OOM killer would: no shutdown code runs. Waits until it is gone.
+    void kill();
+    qint64 pid() const;
 
 private:
     std::unique_ptr<QProcess> m_process;

@@ -1,4 +1,4 @@
-#include "tests/integration/system_under_test.h"
+#include "tests/support/child_program.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -69,6 +69,19 @@ int ChildProgram::stop(int timeoutMs) {
     }
     m_output += m_process->readAll();
     return m_process->exitCode();
+}
+
+void ChildProgram::kill() {
+    if (!running()) {
+        return;
+    }
+    m_process->kill();
+    m_process->waitForFinished(10000);
+    m_output += m_process->readAll();
+}
+
+qint64 ChildProgram::pid() const {
+    return m_process->processId();
 }
 
 } // namespace voltdesk::testing
