@@ -25,7 +25,8 @@ void prepareStatements(pqxx::connection& connection);
 /// Writes calls (in arrival order) inside tx and returns one answer per call. Starts go first, then
 /// stops, then meter values, which gives every call the answer it would get if the batch had been
 /// written call by call: a stop only names ids already handed out, and meter values attach to the
-/// transaction covering their time whatever the order. Throws what libpqxx throws.
+/// transaction covering their time whatever the order. Calls that are all MeterValuesReport are
+/// written with exactly one statement. Throws what libpqxx throws.
 std::vector<Answer> writeBatch(pqxx::transaction_base& tx, std::span<const Call* const> calls);
 
 } // namespace voltdesk::store::ledger

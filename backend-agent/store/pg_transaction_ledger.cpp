@@ -103,14 +103,17 @@ void PgTransactionLedger::write(std::span<Item*> items) {
     std::vector<const ledger::Call*> calls;
     calls.reserve(items.size());
     Clock::time_point oldest = Clock::time_point::max();
+    bool onlyMeterValues = true; // then writeBatch runs one INSERT, which needs no transaction around it
     for (const Item* item : items) {
         calls.push_back(&item->call);
         oldest = std::min(oldest, item->enqueuedAt);
+        onlyMeterValues = onlyMeterValues && std::holds_alternative<domain::MeterValuesReport>(item->call);
     }
     std::vector<ledger::Answer> answers;
     const auto result = m_session.run(
         [&](pqxx::transaction_base& tx) { answers = ledger::writeBatch(tx, calls); },
-        [&] { return std::min(oldest + m_options.unreachableDeadline, m_queue.stopDeadline()); });
+        [&] { return std::min(oldest + m_options.unreachableDeadline, m_queue.stopDeadline()); },
+        onlyMeterValues);
     switch (result.outcome) {
     case SessionResult::Outcome::Committed: {
         {

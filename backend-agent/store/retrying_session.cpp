@@ -80,7 +80,7 @@ void RetryingSession::connect() {
 }
 
 SessionResult RetryingSession::run(const std::function<void(pqxx::transaction_base&)>& work,
-                                   const std::function<Clock::time_point()>& deadline) {
+                                   const std::function<Clock::time_point()>& deadline, bool singleStatement) {
     auto delay = kFirstRetryDelay;
     while (true) {
         std::string failure;
@@ -88,9 +88,14 @@ SessionResult RetryingSession::run(const std::function<void(pqxx::transaction_ba
             if (!m_connection) {
                 connect();
             }
-            pqxx::work tx(*m_connection);
-            work(tx);
-            tx.commit();
+            if (singleStatement) {
+                pqxx::nontransaction tx(*m_connection);
+                work(tx);
+            } else {
+                pqxx::work tx(*m_connection);
+                work(tx);
+                tx.commit();
+            }
             if (m_reportedDown) {
                 m_reportedDown = false;
                 spdlog::info("store: {} writer reaches the database again", m_name);

@@ -43,8 +43,10 @@ public:
     /// with backoff while Clock::now() < deadline() (asked again before every retry, so a stop can
     /// shorten it); work may thus run several times and must be idempotent in the database and reset
     /// its own outputs each time. Any other error is Refused at once.
+    /// singleStatement: work runs exactly one statement, which commits by itself (autocommit), saving
+    /// the BEGIN and COMMIT round trips; it is just as durable when the statement returns.
     SessionResult run(const std::function<void(pqxx::transaction_base&)>& work,
-                      const std::function<Clock::time_point()>& deadline);
+                      const std::function<Clock::time_point()>& deadline, bool singleStatement = false);
 
 private:
     void connect();
