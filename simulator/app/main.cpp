@@ -18,6 +18,9 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
@@ -44,7 +47,40 @@ struct Options {
     double progressSeconds = 5;
     int callTimeoutSeconds = 30;
     std::string logLevel = "info";
+    std::string authKeyFile;
+    std::string caFile;
+    std::string clientCert;
+    std::string clientKey;
+    double dropConnectionEvery = 0;
+    double faultRate = 0;
+    double corruptFrameRate = 0;
+    double stallReplyRate = 0;
+    std::string traceFrames;
 };
+
+/// "chargerId key" or "chargerId=key" per line; '#' starts a comment.
+bool readAuthKeys(const std::string& file, std::map<std::string, std::string, std::less<>>& keys) {
+    std::ifstream in(file);
+    if (!in) {
+        return false;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+        if (const auto hash = line.find('#'); hash != std::string::npos) {
+            line.erase(hash);
+        }
+        const auto sep = line.find_first_of(" =\t");
+        if (sep == std::string::npos) {
+            continue;
+        }
+        auto key = line.substr(line.find_first_not_of(" =\t", sep));
+        while (!key.empty() && (key.back() == ' ' || key.back() == '\r')) {
+            key.pop_back();
+        }
+        keys[line.substr(0, sep)] = key;
+    }
+    return true;
+}
 
 /// Each connection is a file descriptor: take the whole hard limit (about 20,000 on our machines).
 void raiseOpenFileLimit(int needed) {
@@ -82,12 +118,13 @@ void printProgress(const sim::SimStats& s, const sim::SimClock& clock, std::size
     const std::string localTime = contract::toIso8601(local).substr(0, 16); // "2026-11-26T14:05"
     std::printf(
         "sim %s Berlin | connected %lld/%zu accepted %lld | sent boot %llu status %llu heartbeat %llu | "
-        "timeouts %llu errors %llu drops %llu\n",
+        "tx %llu timeouts %llu errors %llu drops %llu\n",
         localTime.c_str(), static_cast<long long>(s.connected.load()), total,
         static_cast<long long>(s.accepted.load()),
         static_cast<unsigned long long>(s.bootNotifications.load()),
         static_cast<unsigned long long>(s.statusNotifications.load()),
         static_cast<unsigned long long>(s.heartbeats.load()),
+        static_cast<unsigned long long>(s.transactionMessages.load()),
         static_cast<unsigned long long>(s.timeouts.load()),
         static_cast<unsigned long long>(s.callErrorsReceived.load()),
         static_cast<unsigned long long>(s.disconnects.load()));
@@ -111,7 +148,7 @@ void printSummary(const sim::SimStats& s) {
 int simulate(const Options& o, const sim::Fleet& fleet) {
     const auto url = sim::parseWsUrl(o.url);
     if (!url) {
-        std::fprintf(stderr, "voltdesk-sim: --url must look like ws://HOST:PORT/PATH/, got '%s'\n",
+        std::fprintf(stderr, "voltdesk-sim: --url must look like ws[s]://HOST:PORT/PATH/, got '%s'\n",
                      o.url.c_str());
         return 2;
     }
@@ -136,11 +173,46 @@ int simulate(const Options& o, const sim::Fleet& fleet) {
     clientOptions.connectRate = o.connectRate;
     clientOptions.seed = o.seed;
     clientOptions.timing.callTimeoutMs = contract::EpochMs{o.callTimeoutSeconds} * 1000;
+    auto& security = clientOptions.connection.security;
+    if (!o.authKeyFile.empty() && !readAuthKeys(o.authKeyFile, security.authKeys)) {
+        std::fprintf(stderr, "voltdesk-sim: cannot read %s\n", o.authKeyFile.c_str());
+        return 2;
+    }
+    security.caFile = o.caFile;
+    security.clientCert = o.clientCert;
+    security.clientKey = o.clientKey.empty() ? o.clientCert : o.clientKey;
+    clientOptions.connection.faults.corruptFrameRate = o.corruptFrameRate;
+    clientOptions.connection.faults.stallReplyRate = o.stallReplyRate;
+    clientOptions.dropConnectionEverySeconds = o.dropConnectionEvery;
+    clientOptions.faultsPerChargerHour = o.faultRate;
+    std::shared_ptr<std::FILE> trace;
+    if (!o.traceFrames.empty()) {
+        trace = o.traceFrames == "-"
+                    ? std::shared_ptr<std::FILE>(stderr, [](std::FILE*) {})
+                    : std::shared_ptr<std::FILE>(std::fopen(o.traceFrames.c_str(), "a"), [](std::FILE* f) {
+                          if (f != nullptr) {
+                              std::fclose(f);
+                          }
+                      });
+        if (!trace) {
+            std::fprintf(stderr, "voltdesk-sim: cannot open %s\n", o.traceFrames.c_str());
+            return 2;
+        }
+        auto mutex = std::make_shared<std::mutex>();
+        clientOptions.connection.trace = [trace, mutex](std::string_view id, bool out,
+                                                        std::string_view frame) {
+            const std::string at = contract::toIso8601(contract::nowMs());
+            std::lock_guard lock(*mutex);
+            std::fprintf(trace.get(), "%s %.*s %s %.*s\n", at.c_str(), static_cast<int>(id.size()), id.data(),
+                         out ? "->" : "<-", static_cast<int>(frame.size()), frame.data());
+            std::fflush(trace.get());
+        };
+    }
     sim::FleetClient client(io, fleet, clock, stats, clientOptions);
     try {
         client.start();
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "voltdesk-sim: cannot resolve %s: %s\n", url->host.c_str(), e.what());
+        std::fprintf(stderr, "voltdesk-sim: cannot start against %s: %s\n", url->host.c_str(), e.what());
         return 1;
     }
     spdlog::info("simulating {} chargers ({} .. {}) against {} at {}x", fleet.chargers.size(),
@@ -260,6 +332,26 @@ int main(int argc, char** argv) {
     app.add_option("--call-timeout", o.callTimeoutSeconds, "Seconds to wait for the answer to a CALL")
         ->capture_default_str()
         ->check(CLI::Range(1, 3600));
+    app.add_option(
+        "--auth-key-file", o.authKeyFile,
+        "Security profiles 1-2: FILE of 'chargerId key' lines; each charger sends Basic auth id:key");
+    app.add_option("--ca-file", o.caFile, "wss://: PEM CA bundle that verifies the central system");
+    app.add_option("--client-cert", o.clientCert, "Security profile 3: PEM client certificate (chain)");
+    app.add_option("--client-key", o.clientKey, "Security profile 3: PEM private key of --client-cert");
+    app.add_option(
+           "--drop-connection-every", o.dropConnectionEvery,
+           "Fault injection: every SECONDS drop a random charger's connection (it reconnects, replays)")
+        ->check(CLI::NonNegativeNumber);
+    app.add_option("--fault-rate", o.faultRate,
+                   "Fault injection: connector faults per charger-hour (random error code, 1-5 minutes)")
+        ->check(CLI::NonNegativeNumber);
+    app.add_option("--corrupt-frame-rate", o.corruptFrameRate,
+                   "Fault injection: share (0-1) of our frames sent as broken JSON")
+        ->check(CLI::Range(0.0, 1.0));
+    app.add_option("--stall-reply-rate", o.stallReplyRate,
+                   "Fault injection: share (0-1) of the central system's CALLs never answered")
+        ->check(CLI::Range(0.0, 1.0));
+    app.add_option("--trace-frames", o.traceFrames, "Log every frame both ways to FILE ('-': stderr)");
     app.add_option("--log-level", o.logLevel, "trace, debug, info, warn, error or off")
         ->capture_default_str()
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));

@@ -19,6 +19,7 @@ struct SimStats {
     std::atomic<std::uint64_t> timeouts{0};                   ///< CALLs that got no answer in time
     std::atomic<std::uint64_t> connectFailures{0};            ///< connects or handshakes that failed
     std::atomic<std::uint64_t> disconnects{0};                ///< open connections that dropped
+    std::atomic<std::uint64_t> faultsInjected{0}; ///< corrupted frames, stalled replies, drops, faults
 
     static void add(std::atomic<std::uint64_t>& counter) { counter.fetch_add(1, std::memory_order_relaxed); }
 };

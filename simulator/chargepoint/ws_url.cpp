@@ -6,14 +6,18 @@
 namespace voltdesk::sim {
 
 std::optional<WsUrl> parseWsUrl(std::string_view url) {
-    constexpr std::string_view kScheme = "ws://";
-    if (!url.starts_with(kScheme)) {
+    WsUrl out;
+    if (url.starts_with("wss://")) {
+        out.tls = true;
+        out.port = "443";
+        url.remove_prefix(6);
+    } else if (url.starts_with("ws://")) {
+        url.remove_prefix(5);
+    } else {
         return std::nullopt;
     }
-    url.remove_prefix(kScheme.size());
     const auto slash = url.find('/');
     const std::string_view authority = url.substr(0, slash);
-    WsUrl out;
     if (slash != std::string_view::npos) {
         out.path = std::string(url.substr(slash));
     }

@@ -1,4 +1,4 @@
-// The central system's address as chargers are configured with it: ws://host:port/path/ (the charger
+// The central system's address as chargers are configured with it: ws[s]://host:port/path/ (the charger
 // id is appended to the path).
 #pragma once
 
@@ -9,6 +9,7 @@
 namespace voltdesk::sim {
 
 struct WsUrl {
+    bool tls = false; ///< wss://
     std::string host;
     std::string port = "80";
     std::string path = "/"; ///< always ends with '/'
@@ -17,7 +18,7 @@ struct WsUrl {
     std::string targetFor(std::string_view chargerId) const { return path + std::string(chargerId); }
 };
 
-/// Parses "ws://HOST[:PORT][/PATH]"; nullopt for anything else (wss:// is not supported yet).
+/// Parses "ws://HOST[:PORT][/PATH]" or "wss://..." (port 443 by default); nullopt for anything else.
 std::optional<WsUrl> parseWsUrl(std::string_view url);
 
 } // namespace voltdesk::sim
