@@ -81,6 +81,14 @@ std::optional<CommandOutcome> commandOutcomeFromString(std::string_view text) {
     return std::nullopt;
 }
 
+std::string textField(const nlohmann::json& object, const char* key) {
+    if (!object.is_object()) {
+        return {};
+    }
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string encodeCommandRequest(const CommandRequest& r) {
     nlohmann::json j{{"v", 1},
                      {"requestId", r.requestId},

@@ -66,6 +66,10 @@ struct CommandResponse {
     bool operator==(const CommandResponse&) const = default;
 };
 
+/// object[key] when object is an object and that member a string; "" otherwise. Payloads come from
+/// consoles and chargers: reading them must never throw on a member of an unexpected type.
+std::string textField(const nlohmann::json& object, const char* key);
+
 std::string encodeCommandRequest(const CommandRequest& request);
 DecodeResult<CommandRequest> decodeCommandRequest(std::string_view payload);
 std::string encodeCommandResponse(const CommandResponse& response);

@@ -33,17 +33,17 @@ CentralSystemCommands::CentralSystemCommands(domain::ChargerCommands& chargers,
 void CentralSystemCommands::send(const std::string& chargerId, const std::string& command,
                                  nlohmann::json payload, std::chrono::milliseconds timeout,
                                  std::function<void(domain::CommandResult)> done) {
-    if (command == "SendLocalList" && payload.is_object() && payload.value("updateType", "") == "Full" &&
-        !payload.contains("localAuthorizationList")) {
+    if (command == "SendLocalList" && payload.is_object() &&
+        contract::textField(payload, "updateType") == "Full" && !payload.contains("localAuthorizationList")) {
         payload = fullLocalList(m_idTags, contract::nowMs());
     }
-    const std::string configKey = payload.is_object() ? payload.value("key", "") : std::string();
+    const std::string configKey = payload.is_object() ? contract::textField(payload, "key") : std::string();
     if (command == "ChangeConfiguration" &&
         (configKey == "AuthorizationKey" || configKey == "SecurityProfile") && m_securitySettingAccepted) {
-        const std::string value = payload.value("value", "");
+        const std::string value = contract::textField(payload, "value");
         done = [this, chargerId, configKey, value, done = std::move(done)](domain::CommandResult result) {
             if (result.outcome == contract::CommandOutcome::Completed &&
-                result.response.value("status", "") == "Accepted") {
+                contract::textField(result.response, "status") == "Accepted") {
                 m_securitySettingAccepted(chargerId, configKey, value);
             }
             done(std::move(result));

@@ -7,7 +7,7 @@ namespace {
 /// The audit log is read by many; a charger's AuthorizationKey must not be in it.
 nlohmann::json redacted(const std::string& command, nlohmann::json payload) {
     if (command == "ChangeConfiguration" && payload.is_object() &&
-        payload.value("key", "") == "AuthorizationKey" && payload.contains("value")) {
+        contract::textField(payload, "key") == "AuthorizationKey" && payload.contains("value")) {
         payload["value"] = "<redacted>";
     }
     return payload;

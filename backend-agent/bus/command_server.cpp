@@ -2,6 +2,8 @@
 
 #include "domain/command_policy.h"
 
+#include <atomic>
+#include <memory>
 #include <mqtt/async_client.h>
 #include <spdlog/spdlog.h>
 
@@ -193,22 +195,38 @@ void CommandServer::onMessage(const std::string& topic, const std::string& paylo
                  request.requestedBy.user, request.requestedBy.role, request.requestId);
     const auto timeout =
         request.timeoutMs ? std::chrono::milliseconds(*request.timeoutMs) : kDefaultCommandTimeout;
-    m_commands.send(request.chargerId, command, request.payload, timeout,
-                    [this, request, command, responseTopic, correlation](domain::CommandResult result) {
-                        contract::CommandResponse response;
-                        response.requestId = request.requestId;
-                        response.chargerId = request.chargerId;
-                        response.command = command;
-                        response.outcome = result.outcome;
-                        response.response = std::move(result.response);
-                        response.errorCode = std::move(result.errorCode);
-                        response.description = std::move(result.description);
-                        response.completedAt = contract::nowMs();
-                        if (m_observer != nullptr) {
-                            m_observer->commandCompleted(request, response);
-                        }
-                        respond(responseTopic, correlation, response);
-                    });
+    // Exactly one answer per request, even when something below throws: the console waits for it.
+    auto answered = std::make_shared<std::atomic<bool>>(false);
+    try {
+        m_commands.send(
+            request.chargerId, command, request.payload, timeout,
+            [this, request, command, responseTopic, correlation, answered](domain::CommandResult result) {
+                answered->store(true);
+                contract::CommandResponse response;
+                response.requestId = request.requestId;
+                response.chargerId = request.chargerId;
+                response.command = command;
+                response.outcome = result.outcome;
+                response.response = std::move(result.response);
+                response.errorCode = std::move(result.errorCode);
+                response.description = std::move(result.description);
+                response.completedAt = contract::nowMs();
+                if (m_observer != nullptr) {
+                    m_observer->commandCompleted(request, response);
+                }
+                respond(responseTopic, correlation, response);
+            });
+    } catch (const std::exception& e) {
+        spdlog::error("bus: command {} to {} failed: {}", command, request.chargerId, e.what());
+        if (!answered->exchange(true)) {
+            auto response =
+                refusedResponse(request, command, std::string("the agent could not send it: ") + e.what());
+            if (m_observer != nullptr) {
+                m_observer->commandCompleted(request, response);
+            }
+            respond(responseTopic, correlation, response);
+        }
+    }
 }
 
 void CommandServer::respond(const std::string& topic, const std::string& correlation,

@@ -1,5 +1,7 @@
 #include "domain/command_policy.h"
 
+#include "contract/command.h"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -98,10 +100,11 @@ std::optional<std::string> CommandPolicy::refusal(Role role, std::string_view co
         return "'" + std::string(command) + "' is not a command";
     }
     Role needed = *least;
-    if (command == "Reset" && payload.is_object() && payload.value("type", "") == "Hard") {
+    if (command == "Reset" && payload.is_object() && contract::textField(payload, "type") == "Hard") {
         needed = Role::Supervisor;
     }
-    if (command == "ChangeConfiguration" && payload.is_object() && isSecurityKey(payload.value("key", ""))) {
+    if (command == "ChangeConfiguration" && payload.is_object() &&
+        isSecurityKey(contract::textField(payload, "key"))) {
         needed = Role::Supervisor;
     }
     if (static_cast<int>(role) >= static_cast<int>(needed)) {
@@ -109,7 +112,7 @@ std::optional<std::string> CommandPolicy::refusal(Role role, std::string_view co
     }
     std::string what(command);
     if (needed != *least) {
-        what = command == "Reset" ? "a hard reset" : "changing " + payload.value("key", std::string()) + "";
+        what = command == "Reset" ? "a hard reset" : "changing " + contract::textField(payload, "key") + "";
     }
     return "a " + std::string(toString(role)) + " may not send " + what + "; it needs the " +
            std::string(toString(needed)) + " role";

@@ -75,6 +75,15 @@ private slots:
         QVERIFY2(decoded.error().find(error.toStdString()) != std::string::npos, decoded.error().c_str());
     }
 
+    void textFieldNeverThrows() {
+        const nlohmann::json payload{{"key", nlohmann::json::array({"a"})}, {"type", "Hard"}, {"n", 3}};
+        QCOMPARE(textField(payload, "type"), std::string("Hard"));
+        QCOMPARE(textField(payload, "key"), std::string());
+        QCOMPARE(textField(payload, "n"), std::string());
+        QCOMPARE(textField(payload, "missing"), std::string());
+        QCOMPARE(textField(nlohmann::json::array(), "type"), std::string());
+    }
+
     void responseRoundTrip() {
         CommandResponse r;
         r.requestId = "r-1";

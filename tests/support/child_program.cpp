@@ -52,6 +52,21 @@ QString ChildProgram::waitForLine(const QString& prefix, int timeoutMs) {
     }
 }
 
+bool ChildProgram::waitForText(const QString& text, int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    const QByteArray needle = text.toUtf8();
+    while (true) {
+        m_output += m_process->readAll();
+        if (m_output.contains(needle)) {
+            return true;
+        }
+        if (deadline.hasExpired() || !running()) {
+            return false;
+        }
+        m_process->waitForReadyRead(100);
+    }
+}
+
 QString ChildProgram::output() {
     m_output += m_process->readAll();
     return QString::fromUtf8(m_output.right(4000));

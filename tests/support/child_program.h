@@ -22,6 +22,9 @@ public:
     /// Waits until a line of standard output starts with `prefix`; returns the rest of it, or an
     /// empty string after `timeoutMs` or when the program exits.
     QString waitForLine(const QString& prefix, int timeoutMs);
+    /// Waits until the program's output contains text anywhere (e.g. a log line); false after
+    /// timeoutMs or when the program exits.
+    bool waitForText(const QString& text, int timeoutMs);
     /// Everything the program wrote so far, for a failure message.
     QString output();
     /// Sends SIGTERM and waits; returns the exit code, or -1 if it had to be killed.

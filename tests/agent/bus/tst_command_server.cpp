@@ -22,6 +22,9 @@ public:
             std::lock_guard lock(mutex);
             asked.push_back({chargerId, command, payload, timeout});
         }
+        if (chargerId == "CP-THROWS") {
+            throw std::runtime_error("no such connection table");
+        }
         if (chargerId == "CP-OFFLINE") {
             done({contract::CommandOutcome::Offline, nlohmann::json::object(), {}, "not connected"});
             return;
@@ -160,8 +163,12 @@ private slots:
         console.send("ClearCache", request("r6", "CP-1", "janitor"), "corr-6");
         console.send("ClearCache", R"({"requestId":"r7","chargerId":"CP-1"})", "corr-7"); // no operator
         console.send("ClearCache", request("r8", "CP-1", "operator"), "corr-8", false);   // nowhere to answer
+        console.send("ClearCache", request("r9", "CP-THROWS", "operator"), "corr-9");
+        // A payload member of an unexpected type must not break the role check.
+        console.send("Reset", request("r10", "CP-1", "operator", {{"type", nlohmann::json::array({"Hard"})}}),
+                     "corr-10");
 
-        QTRY_COMPARE_WITH_TIMEOUT(console.count(), std::size_t(6), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(console.count(), std::size_t(8), 10000);
         const auto r1 = console.byCorrelation("corr-1");
         QVERIFY(r1);
         QVERIFY(r1->second.outcome == contract::CommandOutcome::Completed);
@@ -180,17 +187,22 @@ private slots:
         QVERIFY(console.byCorrelation("corr-6")->second.outcome == contract::CommandOutcome::Refused);
         QVERIFY(!console.byCorrelation("corr-7"));
         QVERIFY(!console.byCorrelation("corr-8"));
+        const auto r9 = console.byCorrelation("corr-9");
+        QVERIFY(r9 && r9->second.outcome == contract::CommandOutcome::Refused);
+        QVERIFY2(r9->second.description.find("no such connection table") != std::string::npos,
+                 r9->second.description.c_str());
+        QVERIFY(console.byCorrelation("corr-10"));
 
         {
             std::lock_guard lock(commands.mutex);
-            // Only permitted commands reached the chargers: r1, r3, r5.
-            QCOMPARE(commands.asked.size(), std::size_t(3));
+            // Only permitted commands reached the chargers: r1, r3, r5, r9, r10.
+            QCOMPARE(commands.asked.size(), std::size_t(5));
             QCOMPARE(commands.asked[0].timeout, std::chrono::milliseconds(4000));
         }
         {
             std::lock_guard lock(observer.mutex);
-            QCOMPARE(observer.received.size(), std::size_t(6));
-            QCOMPARE(observer.completed.size(), std::size_t(6));
+            QCOMPARE(observer.received.size(), std::size_t(8));
+            QCOMPARE(observer.completed.size(), std::size_t(8));
         }
         QTRY_COMPARE_WITH_TIMEOUT(server.stats().unanswerable, std::uint64_t(2), 5000);
         QCOMPARE(server.stats().refused, std::uint64_t(3));
