@@ -147,7 +147,7 @@ private:
     void onAuthorized(ConnectorState& c, const std::string& idTag, const std::string& status, EpochMs now);
     void startTransaction(ConnectorState& c, EpochMs now);
     void endTransaction(ConnectorState& c, const std::string& reason, EpochMs now,
-                        std::optional<std::string> stopIdTag = std::nullopt);
+                        const std::optional<std::string>& stopIdTag = std::nullopt);
     void onStartAnswer(int localId, const nlohmann::json& payload, EpochMs now);
     void sampleMeter(ConnectorState& c, EpochMs now, bool periodic);
     void advanceMeter(ConnectorState& c, EpochMs now);

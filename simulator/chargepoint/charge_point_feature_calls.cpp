@@ -37,7 +37,7 @@ Json ChargePoint::onSetChargingProfile(const Json& p, EpochMs now) {
         if (connectorId == 0 || !c->inTransaction()) {
             return status("Rejected");
         }
-        const auto* r = m_ledger.find(*c->txLocalId);
+        const auto* r = m_ledger.find(c->txLocalId.value_or(0));
         if (profile.transactionId && r != nullptr && r->transactionId != profile.transactionId) {
             return status("Rejected");
         }

@@ -84,7 +84,7 @@ void ChargePoint::presentIdTag(int connectorId, const std::string& idTag, EpochM
         return;
     }
     if (c->inTransaction()) {
-        const auto* r = m_ledger.find(*c->txLocalId);
+        const auto* r = m_ledger.find(c->txLocalId.value_or(0));
         if (r != nullptr && r->idTag == idTag) {
             endTransaction(*c, "Local", now, idTag);
         }
@@ -251,8 +251,8 @@ void ChargePoint::startTransaction(ConnectorState& c, EpochMs now) {
     if (const auto pending = m_pendingTxProfiles.find(c.id); pending != m_pendingTxProfiles.end()) {
         // RemoteStartTransaction's TxProfile governs this transaction.
         const auto decoded = ocpp::decode<ocpp::RemoteStartTransactionRequest>(pending->second);
-        if (decoded && decoded.value().chargingProfile) {
-            m_profiles.install(c.id, *decoded.value().chargingProfile, now);
+        if (decoded && decoded.value().chargingProfile.has_value()) {
+            m_profiles.install(c.id, decoded.value().chargingProfile.value_or(ocpp::ChargingProfile{}), now);
         }
         m_pendingTxProfiles.erase(pending);
     }
@@ -276,7 +276,7 @@ std::vector<ocpp::MeterValue> ChargePoint::transactionData(const ConnectorState&
 }
 
 void ChargePoint::endTransaction(ConnectorState& c, const std::string& reason, EpochMs now,
-                                 std::optional<std::string> stopIdTag) {
+                                 const std::optional<std::string>& stopIdTag) {
     if (!c.txLocalId) {
         return;
     }

@@ -26,7 +26,8 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 std::optional<long long> parseInt(std::string_view text) {
     long long v = 0;
     const auto* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    const auto [ptr, ec] =
+        std::from_chars(text.data(), end, v); // NOLINT(bugprone-suspicious-stringview-data-usage)
     if (ec != std::errc{} || ptr != end || text.empty()) {
         return std::nullopt;
     }
@@ -205,7 +206,7 @@ bool ConfigurationStore::valid(std::string_view key, std::string_view value) con
         return v && *v >= 0 && *v <= 3 && *v >= integer("SecurityProfile");
     }
     const auto v = parseInt(value);
-    return v && *v >= 0 && *v <= 86'400 * 365;
+    return v && *v >= 0 && *v <= 86'400LL * 365;
 }
 
 ConfigChange ConfigurationStore::change(std::string_view key, std::string_view value) {

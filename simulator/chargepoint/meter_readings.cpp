@@ -29,7 +29,7 @@ ocpp16::MeterValue meterValue(const ConnectorState& c, const MeterElectrics& e, 
         }
         ocpp16::SampledValue s;
         s.context = context;
-        s.measurand = *m;
+        s.measurand = m;
         switch (*m) {
         case Measurand::EnergyActiveImportRegister:
             s.value = number(std::floor(c.energyWh), 0);

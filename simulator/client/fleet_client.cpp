@@ -26,7 +26,9 @@ void FleetClient::start() {
         const auto& s = m_options.connection.security;
         boost::system::error_code ec;
         if (s.caFile.empty()) {
-            m_tls->set_default_verify_paths(ec);
+            if (m_tls->set_default_verify_paths(ec)) {
+                throw std::runtime_error("no system CA store: " + ec.message());
+            }
         } else if (m_tls->load_verify_file(s.caFile, ec)) {
             throw std::runtime_error("cannot read the CA file " + s.caFile + ": " + ec.message());
         }
@@ -74,8 +76,8 @@ void FleetClient::scheduleChaos() {
             return m_connections[static_cast<std::size_t>(
                 m_chaosRng.between(0, static_cast<int>(m_connections.size()) - 1))];
         };
-        if (m_options.dropConnectionEverySeconds > 0 &&
-            (m_sinceDrop += 1) >= m_options.dropConnectionEverySeconds) {
+        m_sinceDrop += 1;
+        if (m_options.dropConnectionEverySeconds > 0 && m_sinceDrop >= m_options.dropConnectionEverySeconds) {
             m_sinceDrop = 0;
             pick()->dropConnection();
             SimStats::add(m_stats.faultsInjected);

@@ -96,7 +96,7 @@ std::string TestCharger::traceText() const {
     return out;
 }
 
-TestFleet::TestFleet(const std::string& url, TestFleetOptions options)
+TestFleet::TestFleet(const std::string& url, const TestFleetOptions& options)
     : m_fleet(generateFleet({.seed = options.seed,
                              .count = options.count,
                              .firstIndex = options.firstIndex,

@@ -97,7 +97,7 @@ private:
 class TestFleet {
 public:
     /// Starts connecting at once; throws std::invalid_argument for a bad URL.
-    TestFleet(const std::string& url, TestFleetOptions options = {});
+    TestFleet(const std::string& url, const TestFleetOptions& options = {});
     ~TestFleet();
     TestFleet(const TestFleet&) = delete;
     TestFleet& operator=(const TestFleet&) = delete;
