@@ -7,6 +7,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=../../scripts/lib/services.sh
 source "$repo/scripts/lib/services.sh"
+# shellcheck source=lib/agent_stack.sh
+source "$repo/bench/agent/lib/agent_stack.sh"
 bin="$repo/build/release/bin"
 count=10000; procs=1
 while [ $# -gt 0 ]; do
@@ -20,31 +22,13 @@ done
 for b in voltdesk-agent voltdesk-sim; do
   [ -x "$bin/$b" ] || svc_die "$bin/$b missing: build the release preset first"
 done
-# Each process needs a descriptor per socket; the hard limit here is about 20,000.
-ulimit -n "$(ulimit -Hn)"
-
-scratch=$(mktemp -d /tmp/voltdesk-bench.XXXXXX); chmod 755 "$scratch"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  stop_mosquitto "$scratch"; stop_postgres "$scratch"; rm -rf "$scratch"
-}
-trap cleanup EXIT INT TERM
-start_postgres "$scratch"; start_mosquitto "$scratch"
-# shellcheck disable=SC1091
-source "$scratch/services.env"
-
-"$bin/voltdesk-sim" --count "$count" --seed 1 --write-inventory "$scratch/inventory.json" >/dev/null
-port=$(free_port)
-"$bin/voltdesk-agent" --listen "127.0.0.1:$port" --postgres "$VOLTDESK_PG" --mqtt "$VOLTDESK_MQTT" \
-  --agent-id bench --inventory "$scratch/inventory.json" --log-level warn >"$scratch/agent.log" 2>&1 &
-agent=$!; pids+=("$agent")
-for _ in $(seq 1 300); do grep -q '^ocpp: ' "$scratch/agent.log" && break; sleep 0.1; done
-grep -q '^ocpp: ' "$scratch/agent.log" || { cat "$scratch/agent.log"; svc_die "agent did not start"; }
+bench_stack_start
+"$bin/voltdesk-sim" --count "$count" --seed 1 --write-inventory "$bench_scratch/inventory.json" >/dev/null
+bench_agent_start "$bin" "$bench_scratch/agent.log" --agent-id bench \
+  --inventory "$bench_scratch/inventory.json" --log-level warn
+agent=$bench_agent_pid; port=$bench_agent_port
 sleep 1
 
-rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 # Established TCP connections whose local port is the agent's, from /proc (no extra tools needed).
 established() {
   local hex
@@ -52,14 +36,14 @@ established() {
   awk -v p=":$hex" '$2 ~ p"$" && $4 == "01" {n++} END {print n+0}' /proc/net/tcp
 }
 
-before=$(rss_kb "$agent")
+before=$(bench_rss_kb "$agent")
 per=$(( (count + procs - 1) / procs ))
 start_ns=$(date +%s%N)
 for i in $(seq 0 $((procs - 1))); do
   first=$(( 1 + i * per )); n=$(( count - i * per < per ? count - i * per : per ))
   "$bin/voltdesk-sim" --url "ws://127.0.0.1:$port/ocpp/" --count "$n" --first-index "$first" --seed 1 \
-    --speed 1 --connect-rate 5000 --log-level warn >"$scratch/sim-$i.log" 2>&1 &
-  pids+=($!)
+    --speed 1 --connect-rate 5000 --log-level warn >"$bench_scratch/sim-$i.log" 2>&1 &
+  bench_pids+=($!)
 done
 deadline=$(( $(date +%s) + 180 ))
 while [ "$(established)" -lt "$count" ]; do
@@ -69,7 +53,7 @@ done
 connected_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 # Let boots, first status reports and the store's batches settle before reading memory.
 sleep 10
-after=$(rss_kb "$agent")
+after=$(bench_rss_kb "$agent")
 n=$(established)
 echo "connections: $n"
 echo "time to connect all: $connected_ms ms"
