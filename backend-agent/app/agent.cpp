@@ -11,6 +11,7 @@
 #include "bus/command_server.h"
 #include "contract/inventory.h"
 #include "domain/central_system.h"
+#include "domain/certificate_signer.h"
 #include "domain/id_tag_registry.h"
 #include "domain/transaction_service.h"
 #include "store/command_audit_log.h"
@@ -104,6 +105,11 @@ void Agent::start() {
     } catch (const std::exception& e) {
         throw AgentError(std::string("cannot read the chargers' security settings: ") + e.what());
     }
+    try {
+        m_certificateSigner = makeCertificateSigner(m_config);
+    } catch (const std::exception& e) {
+        throw AgentError(std::string("charger CA: ") + e.what());
+    }
     m_audit = std::make_unique<store::CommandAuditLog>(m_config.postgres);
     m_auditObserver = std::make_unique<CommandAuditObserver>(*m_audit);
     m_trace = std::make_unique<FrameTrace>(m_config.ocppTraceFile);
@@ -146,6 +152,7 @@ void Agent::start() {
     services.limits.callTimeout = m_config.callTimeout;
     services.limits.callsPerSecond = m_config.callsPerSecond;
     services.limits.callBurst = m_config.callBurst;
+    services.certificateSigner = m_certificateSigner.get();
     const transport::WsServer::AdmitFunction admit =
         [security = m_security.get()](const transport::AdmissionRequest& request) {
             return security->admit(request);

@@ -10,6 +10,7 @@
 
 namespace voltdesk::domain {
 class CentralSystem;
+class CertificateSigner;
 class IdTagRegistry;
 class TransactionService;
 } // namespace voltdesk::domain
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<bus::BusPublisher> m_bus;
     std::unique_ptr<bus::CommandServer> m_commands;
     std::unique_ptr<ChargerSecurity> m_security;
+    std::unique_ptr<domain::CertificateSigner> m_certificateSigner;
     std::unique_ptr<transport::WsServer> m_server;
     std::unique_ptr<transport::WsServer> m_tlsServer;
     bool m_running = false;

@@ -48,7 +48,11 @@ const std::set<std::string>& knownKeys() {
                                             "tls-cert",
                                             "tls-key",
                                             "tls-client-ca",
-                                            "tls-client-cert"};
+                                            "tls-client-cert",
+                                            "charger-ca-cert",
+                                            "charger-ca-key",
+                                            "charger-cert-days",
+                                            "cpo-name"};
     return keys;
 }
 
@@ -75,8 +79,9 @@ void readFile(const std::string& path, RawSettings& raw) {
         std::string value;
         if (const auto* s = node.as_string()) {
             value = s->get();
-            const bool isPath =
-                name == "inventory" || name == "tls-cert" || name == "tls-key" || name == "tls-client-ca";
+            const bool isPath = name == "inventory" || name == "tls-cert" || name == "tls-key" ||
+                                name == "tls-client-ca" || name == "charger-ca-cert" ||
+                                name == "charger-ca-key";
             if (isPath && !value.empty() && std::filesystem::path(value).is_relative()) {
                 value = (dir / value).lexically_normal().string();
             }
@@ -143,6 +148,26 @@ void validateTls(const RawSettings& raw, AgentConfig& config) {
             throw ConfigError(raw.origin.at("tls-client-cert") + ": needs tls-client-ca");
         }
         config.tlsClientCertRequired = mode == "required";
+    }
+}
+
+void validateChargerCa(const RawSettings& raw, AgentConfig& config) {
+    const auto has = [&](const char* key) {
+        return raw.values.count(key) > 0 && !raw.values.at(key).empty();
+    };
+    if (has("charger-ca-cert") != has("charger-ca-key")) {
+        const char* given = has("charger-ca-cert") ? "charger-ca-cert" : "charger-ca-key";
+        throw ConfigError(raw.origin.at(given) + ": set both charger-ca-cert and charger-ca-key");
+    }
+    if (has("charger-ca-cert")) {
+        config.chargerCaCertFile = raw.values.at("charger-ca-cert");
+        config.chargerCaKeyFile = raw.values.at("charger-ca-key");
+    }
+    if (raw.values.count("charger-cert-days") > 0) {
+        config.chargerCertDays = static_cast<int>(integer(raw, "charger-cert-days", 1, 3650));
+    }
+    if (raw.values.count("cpo-name") > 0) {
+        config.cpoName = raw.values.at("cpo-name");
     }
 }
 
@@ -250,6 +275,7 @@ AgentConfig validate(const RawSettings& raw) {
         config.ocppTraceFile = raw.values.at("ocpp-trace");
     }
     validateTls(raw, config);
+    validateChargerCa(raw, config);
     return config;
 }
 
@@ -336,6 +362,13 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
     flag("tls-client-cert", "MODE",
          "required (default: no handshake without a client certificate) or optional (profile 2 and 3 "
          "chargers share the port)");
+    flag("charger-ca-cert", "FILE",
+         "CA certificate (PEM, then its chain) that signs chargers' certificate requests (SignCertificate); "
+         "without it they are Rejected");
+    flag("charger-ca-key", "FILE", "unencrypted private key of charger-ca-cert (PEM)");
+    flag("charger-cert-days", "DAYS", "validity of the chargers' certificates it signs (default 365)");
+    flag("cpo-name", "NAME",
+         "if set, a certificate request's subject O must be this (the chargers' CpoName)");
 
     SetChargerKeyRequest keyRequest;
     auto* setKey = cli.add_subcommand(

@@ -44,6 +44,12 @@ struct AgentConfig {
     std::string tlsKeyFile;
     std::string tlsClientCaFile; ///< non-empty: client certificates (profile 3) from these CAs
     bool tlsClientCertRequired = true;
+    /// The operator's charger CA, which signs chargers' certificate requests (SignCertificate); off
+    /// (requests Rejected) when chargerCaCertFile is empty.
+    std::string chargerCaCertFile; ///< PEM: the signing CA's certificate, then its own chain
+    std::string chargerCaKeyFile;  ///< PEM: its unencrypted private key
+    int chargerCertDays = 365;
+    std::string cpoName; ///< non-empty: a CSR's subject O must be this (the chargers' CpoName)
 };
 
 /// `voltdesk-agent set-charger-key`: sets a charger's security profile and, read from stdin, its

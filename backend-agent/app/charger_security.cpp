@@ -4,9 +4,11 @@
 #include "store/store.h"
 
 #include <charconv>
+#include <fstream>
 #include <istream>
 #include <ostream>
 #include <spdlog/spdlog.h>
+#include <sstream>
 
 namespace voltdesk::app {
 
@@ -57,6 +59,43 @@ std::optional<transport::WsServerOptions> tlsServerOptions(const AgentConfig& co
     tls.requireClientCertificate = config.tlsClientCertRequired;
     options.tls = tls;
     return options;
+}
+
+namespace {
+
+std::string readPemFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error("cannot read " + path);
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+std::unique_ptr<domain::CertificateSigner> makeCertificateSigner(const AgentConfig& config) {
+    if (config.chargerCaCertFile.empty()) {
+        spdlog::info("agent: no charger CA (charger-ca-cert); SignCertificate requests are Rejected");
+        return nullptr;
+    }
+    domain::CertificateSignerOptions options;
+    options.caCertificatePem = readPemFile(config.chargerCaCertFile);
+    options.caKeyPem = readPemFile(config.chargerCaKeyFile);
+    options.validityDays = config.chargerCertDays;
+    options.organization = config.cpoName;
+    try {
+        auto signer = std::make_unique<domain::CertificateSigner>(options);
+        std::fill(options.caKeyPem.begin(), options.caKeyPem.end(), '\0');
+        spdlog::info("agent: charger CA ready subject=\"{}\" days={} cpo_name=\"{}\"", signer->caSubject(),
+                     config.chargerCertDays, config.cpoName);
+        return signer;
+    } catch (const std::invalid_argument& e) {
+        std::fill(options.caKeyPem.begin(), options.caKeyPem.end(), '\0');
+        throw std::runtime_error(std::string(e.what()) + " (" + config.chargerCaCertFile + ", " +
+                                 config.chargerCaKeyFile + ")");
+    }
 }
 
 int runSetChargerKey(const SetChargerKeyRequest& request, std::istream& in, std::ostream& out,

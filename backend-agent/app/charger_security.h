@@ -4,9 +4,11 @@
 
 #include "app/agent_config.h"
 #include "domain/central_system.h"
+#include "domain/certificate_signer.h"
 #include "domain/charger_authenticator.h"
 #include "transport/ws_server.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -40,6 +42,10 @@ void applySecuritySetting(ChargerSecurity& security, const std::string& postgres
 /// when config has no tls-listen.
 std::optional<transport::WsServerOptions> tlsServerOptions(const AgentConfig& config,
                                                            const transport::WsServerOptions& plain);
+
+/// The charger CA of config (charger-ca-cert, charger-ca-key), or null when none is configured. Throws
+/// std::runtime_error (a sentence for the operator) when a file cannot be read or does not fit.
+std::unique_ptr<domain::CertificateSigner> makeCertificateSigner(const AgentConfig& config);
 
 /// Runs `voltdesk-agent set-charger-key`: migrates the database, reads the key from in when asked,
 /// stores profile and hashed key. Returns the exit code; messages go to out and err.

@@ -1,5 +1,6 @@
 #include "app/ocpp_connection_handler.h"
 
+#include "protocol/ocpp16/certificate_block.h"
 #include "protocol/ocpp16/charger_reports_block.h"
 #include "protocol/ocpp16/transaction_block.h"
 
@@ -30,6 +31,12 @@ OcppConnectionHandler::OcppConnectionHandler(const std::string& chargerId,
     m_connection.addBlock(std::make_unique<ocpp16::TransactionBlock>(services.transactions));
     m_connection.addBlock(
         std::make_unique<ocpp16::ChargerReportsBlock>(services.fleet, services.securityEvents));
+    // The block lives inside m_connection and calls this only while handling a CALL of it.
+    m_connection.addBlock(std::make_unique<ocpp16::CertificateBlock>(
+        services.certificateSigner, services.securityEvents,
+        [this](std::string action, nlohmann::json payload, ocpp16::CallCallback done) {
+            m_connection.sendCall(std::move(action), std::move(payload), std::move(done));
+        }));
     m_connection.setErrorLog([chargerId](std::string_view message) {
         spdlog::error("ocpp: failure charger={} error=\"{}\"", chargerId, message);
     });

@@ -3,6 +3,7 @@
 
 #include "app/connection_registry.h"
 #include "app/frame_trace.h"
+#include "domain/certificate_signer.h"
 #include "domain/charge_point_services.h"
 #include "domain/security_event.h"
 #include "domain/transaction_service.h"
@@ -23,6 +24,8 @@ struct OcppServices {
     domain::SecurityEventSink* securityEvents = nullptr;
     FrameTrace* trace = nullptr;
     ocpp16::ConnectionLimits limits;
+    /// Signs chargers' certificates (SignCertificate); null: none configured, requests are Rejected.
+    const domain::CertificateSigner* certificateSigner = nullptr;
 };
 
 /// Forwards the transport's calls (serialized per connection) to an Ocpp16Connection with every

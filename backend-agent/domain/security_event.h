@@ -29,6 +29,12 @@ inline constexpr std::string_view kMissingCredentials = "MissingCredentials";
 inline constexpr std::string_view kProfileTooLow = "ProfileTooLow";
 /// A verified client certificate whose subject CN is not the charger id it connects as.
 inline constexpr std::string_view kClientCertificateMismatch = "ClientCertificateMismatch";
+/// A SignCertificate whose CSR the central system refused (does not parse or verify, names another charger).
+inline constexpr std::string_view kInvalidCertificateRequest = "InvalidCertificateSigningRequest";
+/// The central system signed a charger's certificate (an audit record: serial number and validity).
+inline constexpr std::string_view kCertificateIssued = "ChargePointCertificateIssued";
+/// The charger did not install the certificate it was sent (CertificateSigned not Accepted).
+inline constexpr std::string_view kCertificateNotInstalled = "ChargePointCertificateNotInstalled";
 } // namespace security_event_type
 
 struct SecurityEvent {

@@ -207,6 +207,34 @@ private slots:
         QCOMPARE(flags.config->tlsCertFile, std::string("a.pem"));
     }
 
+    void chargerCa() {
+        const auto none = parse({"--postgres", "x"});
+        QVERIFY(none.config && none.config->chargerCaCertFile.empty());
+        QCOMPARE(none.config->chargerCertDays, 365);
+        const auto path = writeFile("ca.toml", "postgres = \"x\"\n"
+                                               "charger-ca-cert = \"pki/charger-ca.pem\"\n"
+                                               "charger-ca-key = \"/etc/voltdesk/charger-ca.key\"\n"
+                                               "charger-cert-days = 730\n"
+                                               "cpo-name = \"Voltdesk\"\n");
+        const auto result = parse({"--config", path});
+        QVERIFY2(result.config, result.output.c_str());
+        QCOMPARE(QString::fromStdString(result.config->chargerCaCertFile),
+                 m_dir.filePath("pki/charger-ca.pem"));
+        QCOMPARE(result.config->chargerCaKeyFile, std::string("/etc/voltdesk/charger-ca.key"));
+        QCOMPARE(result.config->chargerCertDays, 730);
+        QCOMPARE(result.config->cpoName, std::string("Voltdesk"));
+        const auto certOnly = parse({"--postgres", "x", "--charger-ca-cert", "ca.pem"});
+        QVERIFY(!certOnly.config);
+        QVERIFY2(certOnly.output.find("--charger-ca-cert: set both charger-ca-cert and charger-ca-key") !=
+                     std::string::npos,
+                 certOnly.output.c_str());
+        const auto days = parse({"--postgres", "x", "--charger-cert-days", "0"});
+        QVERIFY(!days.config);
+        QVERIFY2(days.output.find("--charger-cert-days: '0' is not a whole number from 1 to 3650") !=
+                     std::string::npos,
+                 days.output.c_str());
+    }
+
     void tlsErrors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
