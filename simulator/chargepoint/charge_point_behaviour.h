@@ -58,6 +58,8 @@ struct ChargePointBehaviour {
     int transactionMessageRetryIntervalSeconds = 10;
     int securityProfile = 0;
     std::string authorizationKey; ///< the Basic auth password for security profiles 1 and 2
+    /// The CSR (PEM) SignCertificate sends; empty: a placeholder, as the simulator holds no key pair.
+    std::string certificateSigningRequest;
 
     // The car.
     double evMaxPowerKw = 0;  ///< 0: whatever the charger can give

@@ -190,6 +190,10 @@ void ChargePoint::sendSecurityEvent(const std::string& type, const std::string& 
 }
 
 void ChargePoint::sendSignCertificate(EpochMs) {
+    if (!m_behaviour.certificateSigningRequest.empty()) {
+        enqueue({"SignCertificate", Json{{"csr", m_behaviour.certificateSigningRequest}}});
+        return;
+    }
     // A placeholder CSR: the simulator holds no key pair of its own.
     const std::string csr = "-----BEGIN CERTIFICATE REQUEST-----\nCN=" + m_charger.chargerId +
                             ",O=" + m_config.text("CpoName") + "\n-----END CERTIFICATE REQUEST-----\n";
