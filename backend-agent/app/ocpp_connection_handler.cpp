@@ -24,7 +24,7 @@ ocpp16::Ocpp16Connection::Send makeSend(const std::string& chargerId,
 } // namespace
 
 OcppConnectionHandler::OcppConnectionHandler(const std::string& chargerId,
-                                             std::shared_ptr<transport::WsSender> sender,
+                                             const std::shared_ptr<transport::WsSender>& sender,
                                              const OcppServices& services)
     : m_chargerId(chargerId), m_sender(sender), m_registry(services.registry), m_trace(services.trace),
       m_connection(chargerId, services.fleet, makeSend(chargerId, sender, services.trace), services.limits) {

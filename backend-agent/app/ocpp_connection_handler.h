@@ -33,7 +33,7 @@ struct OcppServices {
 /// commands from the consoles reach it.
 class OcppConnectionHandler final : public transport::WsConnectionHandler {
 public:
-    OcppConnectionHandler(const std::string& chargerId, std::shared_ptr<transport::WsSender> sender,
+    OcppConnectionHandler(const std::string& chargerId, const std::shared_ptr<transport::WsSender>& sender,
                           const OcppServices& services);
 
     void onOpen(const std::string& remoteAddress) override;

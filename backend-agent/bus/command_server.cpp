@@ -82,7 +82,7 @@ void CommandServer::start() {
         std::lock_guard lock(m_mutex);
         m_connected = false;
     });
-    m_client->set_message_callback([this](mqtt::const_message_ptr message) {
+    m_client->set_message_callback([this](const mqtt::const_message_ptr& message) {
         const auto& props = message->get_properties();
         std::string responseTopic;
         std::string correlation;
@@ -93,8 +93,7 @@ void CommandServer::start() {
             correlation = mqtt::get<std::string>(props, mqtt::property::CORRELATION_DATA);
         }
         try {
-            onMessage(message->get_topic(), message->to_string(), std::move(responseTopic),
-                      std::move(correlation));
+            onMessage(message->get_topic(), message->to_string(), std::move(responseTopic), correlation);
         } catch (const std::exception& e) {
             spdlog::error("bus: handling a command failed: {}", e.what());
         }
@@ -140,7 +139,7 @@ void CommandServer::run() {
 }
 
 void CommandServer::onMessage(const std::string& topic, const std::string& payload, std::string responseTopic,
-                              std::string correlation) {
+                              const std::string& correlation) {
     const auto parsed = contract::parseCommandTopic(topic);
     if (!parsed) {
         return;

@@ -61,7 +61,7 @@ private:
 
     void run();
     void onMessage(const std::string& topic, const std::string& payload, std::string responseTopic,
-                   std::string correlation);
+                   const std::string& correlation);
     void respond(const std::string& topic, const std::string& correlation,
                  const contract::CommandResponse& response);
 

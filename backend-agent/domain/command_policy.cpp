@@ -85,6 +85,7 @@ std::optional<Role> CommandPolicy::leastRole(std::string_view command) {
 const std::vector<std::string_view>& CommandPolicy::commands() {
     static const std::vector<std::string_view> all = [] {
         std::vector<std::string_view> names;
+        names.reserve(kLeastRole.size());
         for (const auto& [name, role] : kLeastRole) {
             names.push_back(name);
         }

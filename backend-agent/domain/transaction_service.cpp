@@ -11,9 +11,31 @@ TransactionService::TransactionService(IdTagRegistry& idTags, TransactionLedger&
 void TransactionService::loadActive(const std::vector<ActiveTransaction>& active) {
     std::lock_guard lock(m_mutex);
     m_active.clear();
+    m_openByTag.clear();
     for (const auto& t : active) {
-        m_active.insert_or_assign(t.transactionId, t);
+        open(t);
     }
+}
+
+void TransactionService::open(const ActiveTransaction& transaction) {
+    close(transaction.transactionId);
+    m_active.insert_or_assign(transaction.transactionId, transaction);
+    m_openByTag[transaction.idTag].push_back(transaction.transactionId);
+}
+
+void TransactionService::close(int transactionId) {
+    const auto it = m_active.find(transactionId);
+    if (it == m_active.end()) {
+        return;
+    }
+    const auto tag = m_openByTag.find(it->second.idTag);
+    if (tag != m_openByTag.end()) {
+        std::erase(tag->second, transactionId);
+        if (tag->second.empty()) {
+            m_openByTag.erase(tag);
+        }
+    }
+    m_active.erase(it);
 }
 
 IdTagInfo TransactionService::authorize(std::string_view idTag) const {
@@ -21,11 +43,15 @@ IdTagInfo TransactionService::authorize(std::string_view idTag) const {
 }
 
 bool TransactionService::openElsewhere(const TransactionStart& start) const {
-    return std::any_of(m_active.begin(), m_active.end(), [&](const auto& entry) {
-        const ActiveTransaction& t = entry.second;
+    const auto tag = m_openByTag.find(start.idTag);
+    if (tag == m_openByTag.end()) {
+        return false;
+    }
+    return std::any_of(tag->second.begin(), tag->second.end(), [&](int id) {
+        const ActiveTransaction& t = m_active.at(id);
         const bool sameStart = t.chargerId == start.chargerId && t.connectorId == start.connectorId &&
                                t.startedAt == start.timestamp && t.meterStartWh == start.meterStartWh;
-        return t.idTag == start.idTag && !sameStart;
+        return !sameStart;
     });
 }
 
@@ -47,7 +73,7 @@ void TransactionService::start(TransactionStart start,
             std::lock_guard lock(m_mutex);
             // A replay of a start that was stopped since must not reopen it.
             if (!ok->replay || m_active.contains(ok->transactionId)) {
-                m_active.insert_or_assign(opened.transactionId, opened);
+                open(opened);
             }
         }
         done(std::move(result));
@@ -65,7 +91,7 @@ void TransactionService::stop(TransactionStop stop,
                       if (const auto* ok = std::get_if<TransactionStopResult>(&result);
                           ok && ok->outcome == StopOutcome::Stopped) {
                           std::lock_guard lock(m_mutex);
-                          m_active.erase(id);
+                          close(id);
                       }
                       done(std::move(result));
                   });

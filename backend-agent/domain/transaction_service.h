@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -37,12 +38,16 @@ public:
 
 private:
     bool openElsewhere(const TransactionStart& start) const; // m_mutex held
+    void open(const ActiveTransaction& transaction);         // m_mutex held
+    void close(int transactionId);                           // m_mutex held
 
     IdTagRegistry& m_idTags;
     TransactionLedger& m_ledger;
     Clock m_clock;
     mutable std::mutex m_mutex;
     std::unordered_map<int, ActiveTransaction> m_active; ///< by transaction id
+    /// Open transaction ids by id tag, so a start checks ConcurrentTx without scanning every session.
+    std::unordered_map<std::string, std::vector<int>> m_openByTag;
 };
 
 } // namespace voltdesk::domain

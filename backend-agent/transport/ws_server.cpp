@@ -52,6 +52,7 @@ public:
             m_acceptor.bind(endpoint);
             // A whole fleet reconnects at once after an outage; let the kernel queue as many as it allows.
             m_acceptor.listen(net::socket_base::max_listen_connections);
+            m_acceptor.non_blocking(true); // for the burst of synchronous accepts in onAccept()
             m_port = m_acceptor.local_endpoint().port();
         } catch (const boost::system::system_error& e) {
             throw TransportError("cannot listen on " + where + ": " + e.code().message());
@@ -154,6 +155,22 @@ private:
             return;
         }
         m_acceptDelay = std::chrono::milliseconds(0);
+        startUpgrade(std::move(socket));
+        // In a reconnect storm thousands wait in the listen queue while the I/O threads also serve
+        // handshakes and boots: take what is already waiting now, not one per pass through the loop.
+        for (int i = 0; i < kAcceptBurst; ++i) {
+            boost::system::error_code burstError;
+            tcp::socket next(net::make_strand(m_ioc));
+            m_acceptor.accept(next, burstError);
+            if (burstError) {
+                break; // would_block, or an error the asynchronous accept will meet and report
+            }
+            startUpgrade(std::move(next));
+        }
+        doAccept();
+    }
+
+    void startUpgrade(tcp::socket socket) {
         boost::system::error_code optionError;
         if (socket.set_option(tcp::no_delay(true), optionError)) {
             spdlog::debug("transport: TCP_NODELAY not set: {}", optionError.message());
@@ -164,8 +181,9 @@ private:
         } else {
             std::make_shared<HttpUpgrade<PlainStream>>(PlainStream(std::move(socket)), m_shared)->run();
         }
-        doAccept();
     }
+
+    static constexpr int kAcceptBurst = 64;
 
     net::io_context m_ioc;
     tcp::acceptor m_acceptor;

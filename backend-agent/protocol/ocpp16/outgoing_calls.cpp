@@ -95,6 +95,9 @@ void OutgoingCalls::sendNext(Step& step) {
 
 OutgoingCalls::Step OutgoingCalls::complete(CallOutcome outcome) {
     Step step;
+    if (!m_inFlight) {
+        return step; // callers check first; kept safe for future callers
+    }
     outcome.messageId = m_inFlight->messageId;
     step.completed.emplace_back(std::move(m_inFlight->done), std::move(outcome));
     m_inFlight.reset();

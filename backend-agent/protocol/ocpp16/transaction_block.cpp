@@ -129,20 +129,22 @@ CallReply TransactionBlock::stopTransaction(const IncomingCall& incoming) {
     if (withTag) {
         decided = m_transactions.authorize(*r.idTag);
     }
-    m_transactions.stop(std::move(stop), [reply = incoming.defer(), decided](
-                                             domain::LedgerResult<domain::TransactionStopResult> result) {
-        if (std::holds_alternative<domain::LedgerFailure>(result)) {
-            reply.error(kNotStored);
-            return;
-        }
-        // Replays and unknown transactions get the same answer as a first stop: the charger has done
-        // its part, and anything unusual is the operator's to review, not the charger's to retry.
-        StopTransactionConfirmation conf;
-        if (decided) {
-            conf.idTagInfo = toWire(*decided);
-        }
-        reply.result(encode(conf));
-    });
+    m_transactions.stop(std::move(stop),
+                        [reply = incoming.defer(),
+                         decided](const domain::LedgerResult<domain::TransactionStopResult>& result) {
+                            if (std::holds_alternative<domain::LedgerFailure>(result)) {
+                                reply.error(kNotStored);
+                                return;
+                            }
+                            // Replays and unknown transactions get the same answer as a first stop: the
+                            // charger has done its part, and anything unusual is the operator's to review,
+                            // not the charger's to retry.
+                            StopTransactionConfirmation conf;
+                            if (decided) {
+                                conf.idTagInfo = toWire(*decided);
+                            }
+                            reply.result(encode(conf));
+                        });
     return Deferred{};
 }
 
@@ -159,7 +161,7 @@ CallReply TransactionBlock::meterValues(const IncomingCall& incoming) {
     report.readings = fromWire(r.meterValue);
     report.receivedAt = incoming.receivedAt;
     m_transactions.meterValues(std::move(report),
-                               [reply = incoming.defer()](domain::LedgerResult<bool> result) {
+                               [reply = incoming.defer()](const domain::LedgerResult<bool>& result) {
                                    if (std::holds_alternative<domain::LedgerFailure>(result)) {
                                        reply.error(kNotStored);
                                    } else {
