@@ -28,8 +28,13 @@ ConformanceCase::ConformanceCase(const std::string& name, CaseOptions options) {
     if (options.fleet.idPrefix == sim::TestFleetOptions{}.idPrefix) {
         options.fleet.idPrefix = "CT-" + std::to_string(QCoreApplication::applicationPid() % 100000) + "-";
     }
+    if (options.tls && m_system->ocppTlsUrl().empty()) {
+        m_error = "the agent has no wss:// listener (pass --tls-listen)";
+        return;
+    }
     try {
-        m_fleet = std::make_unique<sim::TestFleet>(m_system->ocppUrl(), options.fleet);
+        m_fleet = std::make_unique<sim::TestFleet>(options.tls ? m_system->ocppTlsUrl() : m_system->ocppUrl(),
+                                                   options.fleet);
     } catch (const std::exception& e) {
         m_error = std::string("the simulated fleet did not start: ") + e.what();
         return;

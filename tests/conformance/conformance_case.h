@@ -23,6 +23,8 @@ struct CaseOptions {
     ConformanceOptions system;
     sim::TestFleetOptions fleet;
     bool waitForBoot = true;
+    /// The chargers connect to the agent's wss:// listener (system.extraArguments must start it).
+    bool tls = false;
 };
 
 /// The default id tags above, in the database before the agent starts.

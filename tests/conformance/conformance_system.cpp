@@ -1,5 +1,6 @@
 #include "tests/conformance/conformance_system.h"
 
+#include "store/credential_store.h"
 #include "store/id_tag_store.h"
 #include "store/store.h"
 #include "tests/support/test_services.h"
@@ -50,6 +51,19 @@ ConformanceSystem::ConformanceSystem(const std::string& caseName, ConformanceOpt
         store::IdTagStore tags(m_postgres);
         for (const auto& tag : m_options.idTags) {
             tags.upsert(tag, "conformance test");
+        }
+        store::CredentialStore credentials(m_postgres);
+        for (const auto& seed : m_options.credentials) {
+            const auto profile = domain::securityProfileFromInt(seed.profile);
+            if (!profile) {
+                throw std::invalid_argument("security profile " + std::to_string(seed.profile) +
+                                            " is not 0-3");
+            }
+            std::optional<domain::StoredKey> key;
+            if (!seed.authorizationKey.empty()) {
+                key = domain::hashAuthorizationKey(seed.authorizationKey);
+            }
+            credentials.set(seed.chargerId, *profile, key, "conformance test");
         }
     } catch (const std::exception& e) {
         m_error = std::string("preparing the database failed: ") + e.what();
@@ -102,6 +116,13 @@ bool ConformanceSystem::startAgent() {
         return false;
     }
     m_ocppUrl = url.toStdString();
+    // main() prints the wss:// line first, so it is in the output once the ws:// one is.
+    m_ocppTlsUrl.clear();
+    for (const QString& line : m_agent->output().split(QLatin1Char('\n'))) {
+        if (line.startsWith(QStringLiteral("ocpps: "))) {
+            m_ocppTlsUrl = line.mid(7).trimmed().toStdString();
+        }
+    }
     // Commands published before the agent subscribed would be lost (nothing retains them).
     if (!m_agent->waitForText(QStringLiteral("bus: taking commands on"), 30'000)) {
         m_error = "the agent did not subscribe to its commands: " + m_agent->output().toStdString();

@@ -15,8 +15,16 @@
 
 namespace voltdesk::testing {
 
+/// A charger's OCPP security profile and AuthorizationKey (empty: none), as `set-charger-key` stores them.
+struct ChargerCredentialSeed {
+    std::string chargerId;
+    int profile = 0;
+    std::string authorizationKey;
+};
+
 struct ConformanceOptions {
-    std::vector<domain::IdTag> idTags; ///< in the database before the agent starts
+    std::vector<domain::IdTag> idTags;              ///< in the database before the agent starts
+    std::vector<ChargerCredentialSeed> credentials; ///< in the database before the agent starts
     std::string unknownChargers = "accept";
     int heartbeatIntervalSeconds = 60;
     int callTimeoutMs = 5'000;
@@ -36,6 +44,9 @@ public:
 
     /// ws://127.0.0.1:PORT/ocpp/ of the running agent.
     const std::string& ocppUrl() const { return m_ocppUrl; }
+    /// wss://127.0.0.1:PORT/ocpp/ when extraArguments start the TLS listener (--tls-listen), else "".
+    /// A restart may move it to another port.
+    const std::string& ocppTlsUrl() const { return m_ocppTlsUrl; }
     const std::string& agentId() const { return m_agentId; }
     const std::string& postgres() const { return m_postgres; }
     const std::string& mqtt() const { return m_mqtt; }
@@ -66,6 +77,7 @@ private:
     std::string m_agentId;
     std::string m_listen = "127.0.0.1:0";
     std::string m_ocppUrl;
+    std::string m_ocppTlsUrl;
     std::string m_tracePath;
     std::unique_ptr<ChildProgram> m_agent;
     std::unique_ptr<CommandClient> m_console;
