@@ -112,7 +112,7 @@ DecodeResult<CommandRequest> decodeCommandRequest(std::string_view payload) {
     JsonFields f(j);
     CommandRequest r;
     r.requestId = f.string("requestId", true);
-    r.chargerId = f.string("chargerId", true);
+    r.chargerId = f.string("chargerId");
     r.responseTopic = f.string("responseTopic");
     if (j.contains("timeoutMs")) {
         r.timeoutMs = f.integer("timeoutMs", true);
@@ -140,8 +140,8 @@ DecodeResult<CommandRequest> decodeCommandRequest(std::string_view payload) {
         }
         r.payload = *p;
     }
-    if (r.requestId.empty() || r.chargerId.empty()) {
-        return DecodeResult<CommandRequest>::fail("requestId and chargerId must not be empty");
+    if (r.requestId.empty()) {
+        return DecodeResult<CommandRequest>::fail("requestId must not be empty");
     }
     if (r.timeoutMs && (*r.timeoutMs <= 0 || *r.timeoutMs > 600'000)) {
         return DecodeResult<CommandRequest>::fail("timeoutMs must be between 1 and 600000");

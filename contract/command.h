@@ -13,7 +13,8 @@
 namespace voltdesk::contract {
 
 /// Not retained, QoS 1. The last segment is the command (an OCPP 1.6 action the central system
-/// sends, e.g. "Reset"), so that broker ACLs can allow or deny commands one by one.
+/// sends, e.g. "Reset", or one of the agent's own: "SetIdTag", "DeleteIdTag"), so that broker ACLs
+/// can allow or deny commands one by one.
 std::string commandTopic(std::string_view agentId, std::string_view command);
 /// What an agent subscribes to for its commands.
 std::string commandSubscription(std::string_view agentId);
@@ -31,7 +32,7 @@ struct Operator {
 
 struct CommandRequest {
     std::string requestId; ///< chosen by the console; unique per console; echoed in the response
-    std::string chargerId;
+    std::string chargerId; ///< empty only for the agent's own commands (SetIdTag, DeleteIdTag)
     Operator requestedBy;
     nlohmann::json payload = nlohmann::json::object(); ///< the OCPP request payload of the command
     std::optional<int> timeoutMs;                      ///< how long the charger has to answer

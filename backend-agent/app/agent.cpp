@@ -119,7 +119,13 @@ void Agent::start() {
         [security = m_security.get(), uri = m_config.postgres](
             const std::string& chargerId, const std::string& key, const std::string& value) {
             applySecuritySetting(*security, uri, chargerId, key, value);
-        });
+        },
+        CentralSystemCommands::IdTagPersistence{[uri = m_config.postgres](const domain::IdTag& tag) {
+                                                    store::IdTagStore(uri).upsert(tag, "console");
+                                                },
+                                                [uri = m_config.postgres](const std::string& idTag) {
+                                                    return store::IdTagStore(uri).remove(idTag);
+                                                }});
 
     bus::BusOptions busOptions;
     busOptions.serverUri = m_config.mqtt;

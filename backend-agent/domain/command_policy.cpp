@@ -10,7 +10,7 @@ namespace voltdesk::domain {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Role>, 26> kLeastRole{{
+constexpr std::array<std::pair<std::string_view, Role>, 28> kLeastRole{{
     // Reading and diagnostics
     {"GetConfiguration", Role::Dispatcher},
     {"GetDiagnostics", Role::Dispatcher},
@@ -34,6 +34,9 @@ constexpr std::array<std::pair<std::string_view, Role>, 26> kLeastRole{{
     {"ReserveNow", Role::Operator},
     {"CancelReservation", Role::Operator},
     {"SendLocalList", Role::Operator},
+    // The agent's own: the id tags it authorizes with
+    {"SetIdTag", Role::Operator},
+    {"DeleteIdTag", Role::Operator},
     // What a charger runs and trusts
     {"UpdateFirmware", Role::Supervisor},
     {"SignedUpdateFirmware", Role::Supervisor},

@@ -54,8 +54,11 @@ private slots:
             << "operator.user is empty";
         QTest::newRow("no role") << R"({"requestId":"r","chargerId":"c","operator":{"user":"a"}})"
                                  << "operator.role is missing";
-        QTest::newRow("no charger") << R"({"requestId":"r","operator":{"user":"a","role":"operator"}})"
-                                    << "chargerId is missing";
+        QTest::newRow("no request id") << R"({"requestId":"","operator":{"user":"a","role":"operator"}})"
+                                       << "requestId must not be empty";
+        QTest::newRow("charger id not text")
+            << R"({"requestId":"r","chargerId":7,"operator":{"user":"a","role":"operator"}})"
+            << "chargerId must be a string";
         QTest::newRow("payload array")
             << R"({"requestId":"r","chargerId":"c","operator":{"user":"a","role":"operator"},"payload":[]})"
             << "payload must be an object";
