@@ -164,8 +164,8 @@ void Agent::start() {
             return security->admit(request);
         };
     const transport::WsServer::HandlerFactory handlers =
-        [services](const std::string& chargerId, std::shared_ptr<transport::WsSender> sender) {
-            return std::make_unique<OcppConnectionHandler>(chargerId, std::move(sender), services);
+        [services](const std::string& chargerId, const std::shared_ptr<transport::WsSender>& sender) {
+            return std::make_unique<OcppConnectionHandler>(chargerId, sender, services);
         };
     m_server = std::make_unique<transport::WsServer>(wsOptions, admit, handlers);
     try {

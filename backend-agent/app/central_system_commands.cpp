@@ -77,7 +77,7 @@ domain::CommandResult CentralSystemCommands::setIdTag(const nlohmann::json& payl
         if (!expiry) {
             return refused("expiryDate must be an ISO 8601 time");
         }
-        tag.expiryDate = *expiry;
+        tag.expiryDate = expiry;
     }
     if (const auto blocked = payload.find("blocked"); blocked != payload.end()) {
         if (!blocked->is_boolean()) {

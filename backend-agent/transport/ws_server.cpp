@@ -161,8 +161,7 @@ private:
         for (int i = 0; i < kAcceptBurst; ++i) {
             boost::system::error_code burstError;
             tcp::socket next(net::make_strand(m_ioc));
-            m_acceptor.accept(next, burstError);
-            if (burstError) {
+            if (m_acceptor.accept(next, burstError); burstError) {
                 break; // would_block, or an error the asynchronous accept will meet and report
             }
             startUpgrade(std::move(next));
