@@ -3,6 +3,7 @@
 #include "store/command_audit_log.h"
 #include "store/id_tag_store.h"
 #include "store/store.h"
+#include "tests/agent/store/store_test_base.h"
 #include "tests/support/test_services.h"
 
 #include <QtTest>
@@ -11,30 +12,13 @@
 using namespace voltdesk;
 using namespace std::chrono_literals;
 
-class TestIdTagsAndAudit : public QObject {
+class TestIdTagsAndAudit : public testing::StoreTestBase {
     Q_OBJECT
-
-private:
-    std::string m_uri;
-
-    long long count(const std::string& sql) {
-        pqxx::connection conn(m_uri);
-        pqxx::work tx(conn);
-        return tx.query_value<long long>(sql);
-    }
-    std::string text(const std::string& sql) {
-        pqxx::connection conn(m_uri);
-        pqxx::work tx(conn);
-        return tx.query_value<std::string>(sql);
-    }
 
 private slots:
     void initTestCase() {
-        const auto services = testing::testServices();
-        QVERIFY2(!services.postgres.isEmpty(), "the services fixture did not run");
-        const QString uri = testing::createScratchDatabase(services.postgres, QStringLiteral("tst_idtags"));
-        QVERIFY(!uri.isEmpty());
-        m_uri = uri.toStdString();
+        QVERIFY2(openScratchDatabase(QStringLiteral("tst_idtags")),
+                 "no scratch database: did the services fixture run?");
         store::Store(m_uri).migrate();
     }
 

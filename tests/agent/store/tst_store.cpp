@@ -3,6 +3,7 @@
 #include "domain/central_system.h"
 #include "store/store.h"
 #include "store/store_writer.h"
+#include "tests/agent/store/store_test_base.h"
 #include "tests/support/test_services.h"
 
 #include <QtTest>
@@ -47,30 +48,13 @@ domain::ConnectorStatusReported status(const std::string& id, int connector, con
 
 } // namespace
 
-class TestStore : public QObject {
+class TestStore : public testing::StoreTestBase {
     Q_OBJECT
-
-private:
-    std::string m_uri;
-
-    long long count(const std::string& sql) {
-        pqxx::connection conn(m_uri);
-        pqxx::work tx(conn);
-        return tx.query_value<long long>(sql);
-    }
-    std::string text(const std::string& sql) {
-        pqxx::connection conn(m_uri);
-        pqxx::work tx(conn);
-        return tx.query_value<std::string>(sql);
-    }
 
 private slots:
     void initTestCase() {
-        const auto services = testing::testServices();
-        QVERIFY2(!services.postgres.isEmpty(), "the services fixture did not run");
-        const QString uri = testing::createScratchDatabase(services.postgres, QStringLiteral("tst_store"));
-        QVERIFY(!uri.isEmpty());
-        m_uri = uri.toStdString();
+        QVERIFY2(openScratchDatabase(QStringLiteral("tst_store")),
+                 "no scratch database: did the services fixture run?");
     }
 
     void migratesAnEmptyDatabaseOnce() {

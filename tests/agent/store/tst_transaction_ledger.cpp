@@ -3,6 +3,7 @@
 // unreachable server.
 #include "store/pg_transaction_ledger.h"
 #include "store/store.h"
+#include "tests/agent/store/store_test_base.h"
 #include "tests/support/test_services.h"
 
 #include <QtTest>
@@ -122,30 +123,13 @@ bool meterNow(store::PgTransactionLedger& ledger, domain::MeterValuesReport m) {
 
 } // namespace
 
-class TestTransactionLedger : public QObject {
+class TestTransactionLedger : public testing::StoreTestBase {
     Q_OBJECT
-
-private:
-    std::string m_uri;
-
-    long long count(const std::string& sql) {
-        pqxx::connection conn(m_uri);
-        pqxx::work tx(conn);
-        return tx.query_value<long long>(sql);
-    }
-    std::string text(const std::string& sql) {
-        pqxx::connection conn(m_uri);
-        pqxx::work tx(conn);
-        return tx.query_value<std::string>(sql);
-    }
 
 private slots:
     void initTestCase() {
-        const auto services = testing::testServices();
-        QVERIFY2(!services.postgres.isEmpty(), "the services fixture did not run");
-        const QString uri = testing::createScratchDatabase(services.postgres, QStringLiteral("tst_ledger"));
-        QVERIFY(!uri.isEmpty());
-        m_uri = uri.toStdString();
+        QVERIFY2(openScratchDatabase(QStringLiteral("tst_ledger")),
+                 "no scratch database: did the services fixture run?");
         const auto report = store::Store(m_uri).migrate();
         QVERIFY(report.toVersion >= 2);
     }
