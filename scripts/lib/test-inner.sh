@@ -24,7 +24,11 @@ xvfb-run -a -s "-screen 0 1600x1000x24" \
 if [ $# -eq 0 ] && [ "${VOLTDESK_SKIP_ASAN:-0}" != 1 ]; then
   step "building and running the agent and simulator Unit tests under ASan+UBSan"
   cmake --preset asan >/dev/null
-  cmake --build --preset asan -j "$jobs"
+  # Only what the Unit tests need: the programs and the Integration tests were built and run above.
+  mapfile -t unit < <(ctest --preset asan -N -L Unit | sed -n 's/^ *Test *#[0-9]*: //p')
+  mapfile -t buildable < <(ninja -C build/asan -t targets all | sed -n 's/: phony$//p; s/: CXX_EXECUTABLE_LINKER.*$//p')
+  mapfile -t targets < <(comm -12 <(printf '%s\n' "${unit[@]}" | sort -u) <(printf '%s\n' "${buildable[@]}" | sort -u))
+  cmake --build --preset asan -j "$jobs" --target "${targets[@]}"
   ctest --preset asan -j "$jobs" -L Unit --no-tests=error
 fi
 step "all tests passed"
