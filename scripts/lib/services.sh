@@ -73,10 +73,13 @@ stop_postgres() {
 }
 
 start_mosquitto() {
-  local dir=$1 port
-  port=$(free_port)
+  local dir=$1 port attempt i
   mkdir -p "$dir/mosquitto"
-  cat >"$dir/mosquitto/mosquitto.conf" <<CONF
+  [ "$(id -u)" = 0 ] && chown -R mosquitto: "$dir/mosquitto" 2>/dev/null
+  # As for PostgreSQL: the free port may be taken before Mosquitto binds it, so try a few.
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    cat >"$dir/mosquitto/mosquitto.conf" <<CONF
 listener $port 127.0.0.1
 allow_anonymous true
 persistence false
@@ -84,16 +87,18 @@ log_dest file $dir/mosquitto.log
 max_queued_messages 100000
 max_inflight_messages 1000
 CONF
-  [ "$(id -u)" = 0 ] && chown -R mosquitto: "$dir/mosquitto" 2>/dev/null
-  mosquitto -c "$dir/mosquitto/mosquitto.conf" -d >/dev/null 2>&1 &
-  local i
-  for i in $(seq 1 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      pgrep -f "mosquitto -c $dir/mosquitto/mosquitto.conf" | head -n1 >"$dir/mosquitto.pid"
-      echo "VOLTDESK_MQTT=tcp://127.0.0.1:$port" >>"$dir/services.env"
-      return 0
-    fi
-    sleep 0.1
+    mosquitto -c "$dir/mosquitto/mosquitto.conf" -d >/dev/null 2>&1 &
+    for i in $(seq 1 50); do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null &&
+        pgrep -f "mosquitto -c $dir/mosquitto/mosquitto.conf" >/dev/null; then
+        pgrep -f "mosquitto -c $dir/mosquitto/mosquitto.conf" | head -n1 >"$dir/mosquitto.pid"
+        echo "VOLTDESK_MQTT=tcp://127.0.0.1:$port" >>"$dir/services.env"
+        return 0
+      fi
+      sleep 0.1
+    done
+    pkill -f "mosquitto -c $dir/mosquitto/mosquitto.conf" 2>/dev/null || true
+    echo "services: Mosquitto did not come up on port $port (attempt $attempt); see $dir/mosquitto.log" >&2
   done
   svc_die "Mosquitto did not start; see $dir/mosquitto.log"
 }
