@@ -86,15 +86,18 @@ void TransactionService::stop(TransactionStop stop,
         stop.idTagInfo = m_idTags.authorize(*stop.idTag, m_clock());
     }
     const int id = stop.transactionId;
-    m_ledger.stop(std::move(stop),
-                  [this, id, done = std::move(done)](LedgerResult<TransactionStopResult> result) {
-                      if (const auto* ok = std::get_if<TransactionStopResult>(&result);
-                          ok && ok->outcome == StopOutcome::Stopped) {
-                          std::lock_guard lock(m_mutex);
-                          close(id);
-                      }
-                      done(std::move(result));
-                  });
+    auto decided = stop.idTagInfo; // before stop is moved into the call
+    m_ledger.stop(std::move(stop), [this, id, decided = std::move(decided),
+                                    done = std::move(done)](LedgerResult<TransactionStopResult> result) {
+        if (auto* ok = std::get_if<TransactionStopResult>(&result)) {
+            ok->idTagInfo = decided;
+            if (ok->outcome == StopOutcome::Stopped) {
+                std::lock_guard lock(m_mutex);
+                close(id);
+            }
+        }
+        done(std::move(result));
+    });
 }
 
 void TransactionService::meterValues(MeterValuesReport report, std::function<void(LedgerResult<bool>)> done) {

@@ -74,6 +74,8 @@ enum class StopOutcome {
 
 struct TransactionStopResult {
     StopOutcome outcome = StopOutcome::Stopped;
+    /// The decision about the stopping idTag, when one was sent; TransactionService fills it in.
+    std::optional<IdTagInfo> idTagInfo;
 };
 
 /// A MeterValues report. transactionId is the one the charger named, if any; readings outside a known

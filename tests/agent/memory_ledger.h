@@ -42,12 +42,12 @@ public:
             return;
         }
         if (!byId.contains(s.transactionId)) {
-            done(TransactionStopResult{StopOutcome::UnknownTransaction});
+            done(TransactionStopResult{StopOutcome::UnknownTransaction, std::nullopt});
         } else if (stopped.contains(s.transactionId)) {
-            done(TransactionStopResult{StopOutcome::Replay});
+            done(TransactionStopResult{StopOutcome::Replay, std::nullopt});
         } else {
             stopped.insert(s.transactionId);
-            done(TransactionStopResult{StopOutcome::Stopped});
+            done(TransactionStopResult{StopOutcome::Stopped, std::nullopt});
         }
     }
     void meterValues(MeterValuesReport report, std::function<void(LedgerResult<bool>)> done) override {

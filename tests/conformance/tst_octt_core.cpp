@@ -214,29 +214,10 @@ private slots:
 
     void TC_013_CSMS() {
         // Hard reset: the charger ends its session (HardReset), reboots and boots again.
-        CASE_SETUP(c);
-        const auto tx = startSession(c, kValidTag);
-        CASE_VERIFY(c, tx.has_value());
-        CASE_COMPARE(c, c.commandStatus("Reset", {{"type", "Hard"}}), std::string("Accepted"));
-        CASE_VERIFY(
-            c, c.waitDb("SELECT stop_reason FROM transactions WHERE transaction_id = " + std::to_string(*tx),
-                        "HardReset", std::chrono::seconds(20)));
-        CASE_VERIFY(c, c.charger().waitUntil([](const auto& s) { return s.bootCount >= 2 && s.accepted(); },
-                                             std::chrono::seconds(20)));
+        resetEndsSessionAndReboots("Hard", "HardReset");
     }
 
-    void TC_014_CSMS() {
-        // Soft reset.
-        CASE_SETUP(c);
-        const auto tx = startSession(c, kValidTag);
-        CASE_VERIFY(c, tx.has_value());
-        CASE_COMPARE(c, c.commandStatus("Reset", {{"type", "Soft"}}), std::string("Accepted"));
-        CASE_VERIFY(
-            c, c.waitDb("SELECT stop_reason FROM transactions WHERE transaction_id = " + std::to_string(*tx),
-                        "SoftReset", std::chrono::seconds(20)));
-        CASE_VERIFY(c, c.charger().waitUntil([](const auto& s) { return s.bootCount >= 2 && s.accepted(); },
-                                             std::chrono::seconds(20)));
-    }
+    void TC_014_CSMS() { resetEndsSessionAndReboots("Soft", "SoftReset"); }
 
     void TC_017_1_CSMS() {
         CASE_SETUP(c);
@@ -448,6 +429,18 @@ private slots:
     }
 
 private:
+    void resetEndsSessionAndReboots(const char* type, const char* stopReason) {
+        CASE_SETUP(c);
+        const auto tx = startSession(c, kValidTag);
+        CASE_VERIFY(c, tx.has_value());
+        CASE_COMPARE(c, c.commandStatus("Reset", {{"type", type}}), std::string("Accepted"));
+        CASE_VERIFY(
+            c, c.waitDb("SELECT stop_reason FROM transactions WHERE transaction_id = " + std::to_string(*tx),
+                        stopReason, std::chrono::seconds(20)));
+        CASE_VERIFY(c, c.charger().waitUntil([](const auto& s) { return s.bootCount >= 2 && s.accepted(); },
+                                             std::chrono::seconds(20)));
+    }
+
     void authorizeRefused(const char* tag, const char* status) {
         CASE_SETUP(c);
         auto& cp = c.charger();

@@ -124,27 +124,23 @@ CallReply TransactionBlock::stopTransaction(const IncomingCall& incoming) {
         stop.transactionData = fromWire(*r.transactionData);
     }
     stop.receivedAt = incoming.receivedAt;
-    const bool withTag = r.idTag.has_value();
-    std::optional<domain::IdTagInfo> decided;
-    if (withTag) {
-        decided = m_transactions.authorize(*r.idTag);
-    }
-    m_transactions.stop(std::move(stop),
-                        [reply = incoming.defer(),
-                         decided](const domain::LedgerResult<domain::TransactionStopResult>& result) {
-                            if (std::holds_alternative<domain::LedgerFailure>(result)) {
-                                reply.error(kNotStored);
-                                return;
-                            }
-                            // Replays and unknown transactions get the same answer as a first stop: the
-                            // charger has done its part, and anything unusual is the operator's to review,
-                            // not the charger's to retry.
-                            StopTransactionConfirmation conf;
-                            if (decided) {
-                                conf.idTagInfo = toWire(*decided);
-                            }
-                            reply.result(encode(conf));
-                        });
+    m_transactions.stop(
+        std::move(stop),
+        [reply = incoming.defer()](const domain::LedgerResult<domain::TransactionStopResult>& result) {
+            const auto* stopped = std::get_if<domain::TransactionStopResult>(&result);
+            if (stopped == nullptr) {
+                reply.error(kNotStored);
+                return;
+            }
+            // Replays and unknown transactions get the same answer as a first stop: the
+            // charger has done its part, and anything unusual is the operator's to review,
+            // not the charger's to retry.
+            StopTransactionConfirmation conf;
+            if (stopped->idTagInfo) {
+                conf.idTagInfo = toWire(*stopped->idTagInfo);
+            }
+            reply.result(encode(conf));
+        });
     return Deferred{};
 }
 
