@@ -1,6 +1,6 @@
 #include "bus/command_server.h"
 
-#include "domain/command_policy.h"
+#include "contract/command_policy.h"
 
 #include <atomic>
 #include <memory>
@@ -171,10 +171,10 @@ void CommandServer::onMessage(const std::string& topic, const std::string& paylo
         ++m_stats.received;
     }
     std::optional<std::string> refusal;
-    if (const auto role = domain::roleFromString(request.requestedBy.role); !role) {
+    if (const auto role = contract::roleFromString(request.requestedBy.role); !role) {
         refusal = "'" + request.requestedBy.role + "' is not a role";
     } else {
-        refusal = domain::CommandPolicy::refusal(*role, command, request.payload);
+        refusal = contract::CommandPolicy::refusal(*role, command, request.payload);
     }
     if (refusal) {
         spdlog::warn("bus: command {} to {} by {} ({}) refused: {}", command, request.chargerId,

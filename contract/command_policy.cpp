@@ -1,4 +1,4 @@
-#include "domain/command_policy.h"
+#include "contract/command_policy.h"
 
 #include "contract/command.h"
 
@@ -6,13 +6,17 @@
 #include <array>
 #include <utility>
 
-namespace voltdesk::domain {
+namespace voltdesk::contract {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Role>, 28> kLeastRole{{
-    // Reading and diagnostics
-    {"GetConfiguration", Role::Dispatcher},
+constexpr std::array<std::pair<std::string_view, Role>, 29> kLeastRole{{
+    // Reads. GetChargerHistory is answered by the agent from its database. GetConfiguration reaches
+    // the charger, but only reads: OCPP 1.6 makes AuthorizationKey write-only (a charger never
+    // reports it), and the detail view shows every role the configuration of what it watches.
+    {"GetChargerHistory", Role::Viewer},
+    {"GetConfiguration", Role::Viewer},
+    // Diagnostics
     {"GetDiagnostics", Role::Dispatcher},
     {"GetLog", Role::Dispatcher},
     {"GetLocalListVersion", Role::Dispatcher},
@@ -104,11 +108,10 @@ std::optional<std::string> CommandPolicy::refusal(Role role, std::string_view co
         return "'" + std::string(command) + "' is not a command";
     }
     Role needed = *least;
-    if (command == "Reset" && payload.is_object() && contract::textField(payload, "type") == "Hard") {
+    if (command == "Reset" && payload.is_object() && textField(payload, "type") == "Hard") {
         needed = Role::Supervisor;
     }
-    if (command == "ChangeConfiguration" && payload.is_object() &&
-        isSecurityKey(contract::textField(payload, "key"))) {
+    if (command == "ChangeConfiguration" && payload.is_object() && isSecurityKey(textField(payload, "key"))) {
         needed = Role::Supervisor;
     }
     if (static_cast<int>(role) >= static_cast<int>(needed)) {
@@ -116,10 +119,10 @@ std::optional<std::string> CommandPolicy::refusal(Role role, std::string_view co
     }
     std::string what(command);
     if (needed != *least) {
-        what = command == "Reset" ? "a hard reset" : "changing " + contract::textField(payload, "key") + "";
+        what = command == "Reset" ? "a hard reset" : "changing " + textField(payload, "key") + "";
     }
     return "a " + std::string(toString(role)) + " may not send " + what + "; it needs the " +
            std::string(toString(needed)) + " role";
 }
 
-} // namespace voltdesk::domain
+} // namespace voltdesk::contract

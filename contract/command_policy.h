@@ -8,16 +8,17 @@
 #include <string_view>
 #include <vector>
 
-namespace voltdesk::domain {
+namespace voltdesk::contract {
 
 enum class Role { Viewer, Dispatcher, Operator, Supervisor };
 
 std::string_view toString(Role role);
 std::optional<Role> roleFromString(std::string_view text);
 
-/// Viewers send nothing. Dispatchers read diagnostics and take connectors in or out of service for
-/// the crews. Operators run the network day to day. Only supervisors may do what can end sessions at
-/// once or change what a charger runs or trusts: hard resets, firmware, certificates, security keys.
+/// Viewers send nothing but reads (GetChargerHistory, GetConfiguration). Dispatchers read diagnostics and
+/// take connectors in or out of service for the crews. Operators run the network day to day. Only supervisors
+/// may do what can end sessions at once or change what a charger runs or trusts: hard resets, firmware,
+/// certificates, security keys.
 class CommandPolicy {
 public:
     /// nullopt when role may send command with payload; otherwise a sentence saying why not.
@@ -29,4 +30,4 @@ public:
     static const std::vector<std::string_view>& commands();
 };
 
-} // namespace voltdesk::domain
+} // namespace voltdesk::contract

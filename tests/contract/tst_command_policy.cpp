@@ -1,0 +1,70 @@
+// The command policy every part shares: which role may send which command, with the payloads that
+// raise the role needed (hard resets, security keys).
+#include "contract/command_policy.h"
+
+#include <QtTest>
+
+using namespace voltdesk::contract;
+
+class TstCommandPolicy : public QObject {
+    Q_OBJECT
+
+private slots:
+    void roleNames() {
+        for (auto role : {Role::Viewer, Role::Dispatcher, Role::Operator, Role::Supervisor}) {
+            QCOMPARE(roleFromString(toString(role)), std::optional<Role>(role));
+        }
+        QVERIFY(!roleFromString("Operator"));
+        QVERIFY(!roleFromString(""));
+    }
+
+    void refusals_data() {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("payload");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("viewer history") << "viewer" << "GetChargerHistory" << "{}" << true;
+        QTest::newRow("viewer configuration") << "viewer" << "GetConfiguration" << "{}" << true;
+        QTest::newRow("viewer soft reset") << "viewer" << "Reset" << R"({"type":"Soft"})" << false;
+        QTest::newRow("viewer clear cache") << "viewer" << "ClearCache" << "{}" << false;
+        QTest::newRow("dispatcher availability") << "dispatcher" << "ChangeAvailability" << "{}" << true;
+        QTest::newRow("dispatcher soft reset") << "dispatcher" << "Reset" << R"({"type":"Soft"})" << false;
+        QTest::newRow("operator soft reset") << "operator" << "Reset" << R"({"type":"Soft"})" << true;
+        QTest::newRow("operator hard reset") << "operator" << "Reset" << R"({"type":"Hard"})" << false;
+        QTest::newRow("operator firmware") << "operator" << "UpdateFirmware" << "{}" << false;
+        QTest::newRow("operator security key")
+            << "operator" << "ChangeConfiguration" << R"({"key":"AuthorizationKey","value":"x"})" << false;
+        QTest::newRow("operator plain key")
+            << "operator" << "ChangeConfiguration" << R"({"key":"HeartbeatInterval","value":"60"})" << true;
+        QTest::newRow("supervisor hard reset") << "supervisor" << "Reset" << R"({"type":"Hard"})" << true;
+        QTest::newRow("supervisor firmware") << "supervisor" << "UpdateFirmware" << "{}" << true;
+        QTest::newRow("type of unexpected kind") << "operator" << "Reset" << R"({"type":7})" << true;
+        QTest::newRow("unknown command") << "supervisor" << "Explode" << "{}" << false;
+    }
+    void refusals() {
+        QFETCH(QString, role);
+        QFETCH(QString, command);
+        QFETCH(QString, payload);
+        QFETCH(bool, allowed);
+        const auto r = roleFromString(role.toStdString());
+        QVERIFY(r);
+        const auto why =
+            CommandPolicy::refusal(*r, command.toStdString(), nlohmann::json::parse(payload.toStdString()));
+        QCOMPARE(!why.has_value(), allowed);
+    }
+
+    void leastRoles() {
+        QCOMPARE(CommandPolicy::leastRole("GetChargerHistory"), std::optional<Role>(Role::Viewer));
+        QCOMPARE(CommandPolicy::leastRole("Reset"), std::optional<Role>(Role::Operator));
+        QCOMPARE(CommandPolicy::leastRole("UpdateFirmware"), std::optional<Role>(Role::Supervisor));
+        QVERIFY(!CommandPolicy::leastRole("Explode"));
+        const auto& all = CommandPolicy::commands();
+        QVERIFY(std::find(all.begin(), all.end(), "GetChargerHistory") != all.end());
+        for (const auto command : all) {
+            QVERIFY(CommandPolicy::leastRole(command).has_value());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TstCommandPolicy)
+#include "tst_command_policy.moc"
