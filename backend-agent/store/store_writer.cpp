@@ -7,6 +7,7 @@
 #include <map>
 #include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
+#include <string_view>
 #include <utility>
 
 namespace voltdesk::store {
@@ -14,6 +15,16 @@ namespace voltdesk::store {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+/// A row of connector_status_history: a StatusNotification, or the connection going up or down
+/// (connector 0, "Online" / "Offline", no charger time).
+struct HistoryRow {
+    const std::string* chargerId = nullptr;
+    int connectorId = 0;
+    std::string_view status;
+    const domain::ConnectorStatusReported* report = nullptr; ///< null for a connection change
+    contract::EpochMs receivedAt = 0;
+};
 
 /// One batch, column by column, ready to be passed as arrays to unnest().
 struct BatchColumns {
@@ -23,7 +34,7 @@ struct BatchColumns {
     };
     std::map<std::string, Charger> chargers; // sorted: rows are locked in the same order every time
     std::map<std::pair<std::string, int>, const contract::ConnectorState*> connectors;
-    std::vector<const domain::ConnectorStatusReported*> history;
+    std::vector<HistoryRow> history;
     std::vector<const domain::ChargePointEvent*> connections;
     std::vector<const domain::MaintenanceStatusReported*> maintenance;
 };
@@ -128,25 +139,25 @@ void writeHistory(pqxx::work& tx, const BatchColumns& columns) {
     std::vector<std::string> chargers, statuses, errors, infos, vendorErrors;
     std::vector<int> ids;
     std::vector<std::int64_t> at, received;
-    for (const auto* e : columns.history) {
-        chargers.push_back(sqlText(e->chargerId));
-        ids.push_back(e->connectorId);
-        statuses.push_back(std::string(contract::toString(e->status)));
-        errors.push_back(sqlText(e->errorCode));
-        infos.push_back(sqlText(e->info));
-        vendorErrors.push_back(sqlText(e->vendorErrorCode));
-        at.push_back(e->at);
-        received.push_back(e->receivedAt);
+    for (const auto& row : columns.history) {
+        chargers.push_back(sqlText(*row.chargerId));
+        ids.push_back(row.connectorId);
+        statuses.emplace_back(row.status);
+        errors.push_back(row.report ? sqlText(row.report->errorCode) : std::string());
+        infos.push_back(row.report ? sqlText(row.report->info) : std::string());
+        vendorErrors.push_back(row.report ? sqlText(row.report->vendorErrorCode) : std::string());
+        at.push_back(row.report ? row.report->at : 0);
+        received.push_back(row.receivedAt);
     }
-    tx.exec(
-        "INSERT INTO status_history (charger_id, connector_id, status, error_code, info, vendor_error_code, "
-        "charger_time, received_at) "
-        "SELECT u.charger, u.connector, u.status, u.error_code, u.info, u.vendor_error, "
-        "to_timestamp(NULLIF(u.at, 0) / 1000.0), COALESCE(to_timestamp(NULLIF(u.received, 0) / 1000.0), "
-        "now()) "
-        "FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[], "
-        "$8::int8[]) AS u(charger, connector, status, error_code, info, vendor_error, at, received)",
-        pqxx::params{chargers, ids, statuses, errors, infos, vendorErrors, at, received});
+    tx.exec("INSERT INTO connector_status_history (charger_id, connector_id, status, error_code, info, "
+            "vendor_error_code, "
+            "charger_time, received_at) "
+            "SELECT u.charger, u.connector, u.status, u.error_code, u.info, u.vendor_error, "
+            "to_timestamp(NULLIF(u.at, 0) / 1000.0), COALESCE(to_timestamp(NULLIF(u.received, 0) / 1000.0), "
+            "now()) "
+            "FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[], "
+            "$8::int8[]) AS u(charger, connector, status, error_code, info, vendor_error, at, received)",
+            pqxx::params{chargers, ids, statuses, errors, infos, vendorErrors, at, received});
 }
 
 void writeConnections(pqxx::work& tx, const BatchColumns& columns) {
@@ -418,13 +429,18 @@ void StoreWriter::writeBatch(const std::deque<Item>& batch) {
             if (status->connectorId < 0 || status->connectorId > domain::kMaxConnectorId) {
                 continue; // the domain ignores these too
             }
-            columns.history.push_back(status);
+            columns.history.push_back(HistoryRow{&status->chargerId, status->connectorId,
+                                                 contract::toString(status->status), status,
+                                                 status->receivedAt});
             if (const auto* connector = findConnector(item.after, status->connectorId)) {
                 columns.connectors[{id, status->connectorId}] = connector;
             }
-        } else if (std::holds_alternative<domain::ChargerConnected>(item.event) ||
-                   std::holds_alternative<domain::ChargerDisconnected>(item.event)) {
+        } else if (const auto* up = std::get_if<domain::ChargerConnected>(&item.event)) {
             columns.connections.push_back(&item.event);
+            columns.history.push_back(HistoryRow{&up->chargerId, 0, "Online", nullptr, up->at});
+        } else if (const auto* down = std::get_if<domain::ChargerDisconnected>(&item.event)) {
+            columns.connections.push_back(&item.event);
+            columns.history.push_back(HistoryRow{&down->chargerId, 0, "Offline", nullptr, down->at});
         } else if (const auto* maintenance = std::get_if<domain::MaintenanceStatusReported>(&item.event)) {
             columns.maintenance.push_back(maintenance);
         }

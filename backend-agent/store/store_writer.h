@@ -42,9 +42,10 @@ struct StoreWriterStats {
 /// A FleetListener: onChargerEvent only copies the event into a bounded queue. The writer thread
 /// takes up to maxBatch events at a time and writes them in one transaction with one multi-row
 /// statement per table: the chargers' latest state (one row per charger in the batch), the connectors
-/// that reported, every status report into status_history, every connect/disconnect into
-/// charger_connections. A lost connection is retried with backoff, keeping the batch; an event the
-/// database refuses is logged and skipped without losing the rest of its batch.
+/// that reported, every status report and every connect/disconnect (connector 0, "Online"/"Offline")
+/// into connector_status_history, every connect/disconnect also into charger_connections. A lost connection
+/// is retried with backoff, keeping the batch; an event the database refuses is logged and skipped without
+/// losing the rest of its batch.
 class StoreWriter final : public domain::FleetListener {
 public:
     StoreWriter(std::string uri, StoreWriterOptions options = {});
