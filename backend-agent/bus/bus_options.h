@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 
 namespace voltdesk::bus {
@@ -20,6 +21,9 @@ struct BusOptions {
     /// Publishes Paho queues before they go out (its default is 100). A republish after a reconnect
     /// queues one per charger at once; beyond this limit publishing pauses briefly.
     int maxBufferedMessages = 50'000;
+    /// Non-retained messages (telemetry) waiting for the publisher thread at most; beyond, new ones are
+    /// dropped and counted, so a stalled broker link cannot grow the agent's memory without bound.
+    std::size_t maxQueuedMessages = 100'000;
     std::chrono::seconds minReconnectDelay{1};
     std::chrono::seconds maxReconnectDelay{30};
 };

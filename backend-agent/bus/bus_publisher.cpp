@@ -90,6 +90,43 @@ void BusPublisher::update(const contract::ChargerState& state) {
     m_wake.notify_one();
 }
 
+void BusPublisher::publishMessage(std::string topic, std::string payload, int qos, bool retained) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (retained) {
+            RetainedMessage& message = m_retained[topic];
+            message.payload = std::move(payload);
+            message.qos = qos;
+            if (!message.pending) {
+                message.pending = true;
+                ++m_retainedPending;
+            }
+        } else if (!m_connected || m_stopping || m_messages.size() >= m_options.maxQueuedMessages) {
+            ++m_stats.messagesDropped;
+            return;
+        } else {
+            m_messages.push_back(Outgoing{std::move(topic), std::move(payload), {}, qos, false});
+        }
+    }
+    m_wake.notify_one();
+}
+
+bool BusPublisher::messagesDue(Clock::time_point now) const {
+    return (!m_messages.empty() || m_retainedPending > 0) && now >= m_messagesHeldUntil;
+}
+
+void BusPublisher::collectMessages(std::vector<Outgoing>& out, bool allRetained) {
+    for (auto& [topic, message] : m_retained) {
+        if (allRetained || message.pending) {
+            out.push_back(Outgoing{topic, message.payload, {}, message.qos, true});
+        }
+        message.pending = false;
+    }
+    m_retainedPending = 0;
+    std::move(m_messages.begin(), m_messages.end(), std::back_inserter(out));
+    m_messages.clear();
+}
+
 void BusPublisher::schedule(const std::string& chargerId, Entry& entry, Clock::time_point now) {
     entry.scheduled = true;
     m_due.emplace(std::max(now, entry.lastSent + m_options.publishInterval), chargerId);
@@ -118,6 +155,7 @@ void BusPublisher::collectAll(std::vector<Outgoing>& out, Clock::time_point now)
     for (auto& [id, entry] : m_chargers) {
         collectCharger(entry, out, now);
     }
+    collectMessages(out, true);
 }
 
 void BusPublisher::connect() {
@@ -168,10 +206,14 @@ void BusPublisher::run() {
             m_wake.wait_until(lock, m_nextConnect, [&] { return m_stopping || m_connected.load(); });
             continue;
         }
-        const auto wakeAt = m_due.empty() ? Clock::now() + std::chrono::seconds(1) : m_due.begin()->first;
+        auto wakeAt = m_due.empty() ? Clock::now() + std::chrono::seconds(1) : m_due.begin()->first;
+        if (!m_messages.empty() || m_retainedPending > 0) {
+            wakeAt = std::min(wakeAt, m_messagesHeldUntil);
+        }
         m_wake.wait_until(lock, wakeAt, [&] {
+            const auto now = Clock::now();
             return m_stopping || (m_connected && m_republishAll) ||
-                   (!m_due.empty() && m_due.begin()->first <= Clock::now());
+                   (!m_due.empty() && m_due.begin()->first <= now) || messagesDue(now);
         });
         if (m_stopping) {
             break;
@@ -184,6 +226,13 @@ void BusPublisher::run() {
                 m_chargers[it->second].scheduled = false;
                 it = m_due.erase(it);
             }
+            // Retained messages go out with everything else on the reconnect; the others are lost.
+            m_stats.messagesDropped += m_messages.size();
+            m_messages.clear();
+            for (auto& [topic, message] : m_retained) {
+                message.pending = false;
+            }
+            m_retainedPending = 0;
             continue;
         }
         if (m_republishAll) {
@@ -195,6 +244,9 @@ void BusPublisher::run() {
                 m_due.erase(m_due.begin());
                 collectCharger(m_chargers[id], out, now);
             }
+            if (messagesDue(now)) {
+                collectMessages(out, false);
+            }
         }
         lock.unlock();
         publish(out);
@@ -204,24 +256,42 @@ void BusPublisher::run() {
 
 void BusPublisher::publish(std::vector<Outgoing>& out) {
     std::vector<std::string> retry;
+    std::vector<Outgoing> retryMessages; // publishMessage() ones, in their order
     std::uint64_t states = 0;
-    for (auto& message : out) {
-        if (!retry.empty() && !message.chargerId.empty()) {
-            retry.push_back(std::move(message.chargerId)); // the client is busy: do not even try
+    std::uint64_t messages = 0;
+    std::uint64_t lost = 0;
+    bool busy = false;
+    for (auto it = out.begin(); it != out.end(); ++it) {
+        auto& message = *it;
+        const bool generic = message.qos >= 0;
+        if (busy && (generic || !message.chargerId.empty())) {
+            // The client is busy: do not even try.
+            if (generic) {
+                retryMessages.push_back(std::move(message));
+            } else {
+                retry.push_back(std::move(message.chargerId));
+            }
             continue;
         }
         try {
-            m_client->publish(message.topic, message.payload.data(), message.payload.size(), m_options.qos,
-                              true);
-            if (!message.chargerId.empty()) {
+            m_client->publish(message.topic, message.payload.data(), message.payload.size(),
+                              generic ? message.qos : m_options.qos, message.retained);
+            if (generic) {
+                ++messages;
+            } else if (!message.chargerId.empty()) {
                 ++states;
             }
         } catch (const mqtt::exception& e) {
             if (!m_client->is_connected()) {
-                // The reconnect republishes everything.
+                // The reconnect republishes every state and retained message; the rest is lost.
+                lost = static_cast<std::uint64_t>(std::count_if(
+                    it, out.end(), [](const Outgoing& o) { return o.qos >= 0 && !o.retained; }));
                 break;
             }
-            if (message.chargerId.empty()) {
+            busy = true;
+            if (generic) {
+                retryMessages.push_back(std::move(message));
+            } else if (message.chargerId.empty()) {
                 spdlog::warn("bus: publish to {} failed: {}", message.topic, e.what());
             } else {
                 retry.push_back(std::move(message.chargerId));
@@ -230,12 +300,29 @@ void BusPublisher::publish(std::vector<Outgoing>& out) {
     }
     std::lock_guard lock(m_mutex);
     m_stats.statePublishes += states;
+    m_stats.messagesPublished += messages;
+    m_stats.messagesDropped += lost;
     const auto later = Clock::now() + kRetryBusy;
     for (const auto& id : retry) {
         Entry& entry = m_chargers[id];
         if (!entry.scheduled) {
             entry.scheduled = true;
             m_due.emplace(later, id);
+        }
+    }
+    if (!retryMessages.empty()) {
+        m_messagesHeldUntil = later;
+    }
+    for (auto it = retryMessages.rbegin(); it != retryMessages.rend(); ++it) {
+        if (!it->retained) {
+            m_messages.push_front(std::move(*it));
+            continue;
+        }
+        // A newer payload may have arrived meanwhile; the topic's latest goes out.
+        RetainedMessage& latest = m_retained[it->topic];
+        if (!latest.pending) {
+            latest.pending = true;
+            ++m_retainedPending;
         }
     }
 }
@@ -266,25 +353,30 @@ void BusPublisher::stop(std::chrono::milliseconds timeout) {
                 collectCharger(m_chargers[id], due, now);
             }
             m_due.clear();
+            collectMessages(due, false);
             out.assign(std::make_move_iterator(due.begin()), std::make_move_iterator(due.end()));
         }
         std::size_t sent = 0;
+        std::size_t sentMessages = 0;
         while (!out.empty() && Clock::now() < deadline && m_client->is_connected()) {
             try {
-                m_client->publish(out.front().topic, out.front().payload.data(), out.front().payload.size(),
-                                  m_options.qos, true);
+                const Outgoing& next = out.front();
+                const bool generic = next.qos >= 0;
+                m_client->publish(next.topic, next.payload.data(), next.payload.size(),
+                                  generic ? next.qos : m_options.qos, next.retained);
+                ++(generic ? sentMessages : sent);
                 out.pop_front();
-                ++sent;
             } catch (const mqtt::exception&) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
             }
         }
         if (!out.empty()) {
-            spdlog::warn("bus: {} charger states not published before the stop deadline", out.size());
+            spdlog::warn("bus: {} messages not published before the stop deadline", out.size());
         }
         {
             std::lock_guard lock(m_mutex);
             m_stats.statePublishes += sent;
+            m_stats.messagesPublished += sentMessages;
         }
         try {
             const std::string offline = presencePayload(false);

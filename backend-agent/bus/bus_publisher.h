@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -26,8 +27,10 @@ class async_client; // NOLINT(readability-identifier-naming): Paho's name
 namespace voltdesk::bus {
 
 struct BusStats {
-    std::uint64_t statePublishes = 0; ///< charger state messages handed to the client
-    std::uint64_t connects = 0;       ///< successful connections, the first one included
+    std::uint64_t statePublishes = 0;    ///< charger state messages handed to the client
+    std::uint64_t connects = 0;          ///< successful connections, the first one included
+    std::uint64_t messagesPublished = 0; ///< publishMessage() messages handed to the client
+    std::uint64_t messagesDropped = 0;   ///< non-retained publishMessage() messages lost while disconnected
 };
 
 /// A FleetListener. Threads: onChargerEvent()/update() may be called from any thread and only record
@@ -54,6 +57,12 @@ public:
     void onChargerEvent(const domain::ChargePointEvent& event, const contract::ChargerState& after) override;
     /// Records a charger's latest state; thread-safe, never blocks on the network.
     void update(const contract::ChargerState& state);
+    /// Publishes any message through the agent's one broker connection (telemetry, health, profiles).
+    /// Thread-safe; queued to the publisher thread, never blocks on the network. A non-retained message
+    /// is dropped (and counted) while disconnected or when BusOptions::maxQueuedMessages wait already; a
+    /// retained one is kept, latest per topic, and sent again after every reconnect (an empty retained
+    /// payload clears the topic and is kept the same way).
+    void publishMessage(std::string topic, std::string payload, int qos, bool retained);
     bool isConnected() const { return m_connected; }
     /// Publishes what is still pending, then presence offline (retained), then disconnects, waiting at
     /// most timeout in all. Idempotent.
@@ -73,6 +82,13 @@ private:
         std::string topic;
         std::string payload;
         std::string chargerId; ///< for a charger state, to retry it; empty otherwise
+        int qos = -1;          ///< -1: the options' QoS, retained (states, presence, sites)
+        bool retained = true;
+    };
+    struct RetainedMessage {
+        std::string payload;
+        int qos = 1;
+        bool pending = false; ///< not yet handed to the client since it last changed
     };
 
     void run();
@@ -80,6 +96,8 @@ private:
     void schedule(const std::string& chargerId, Entry& entry, Clock::time_point now);     // m_mutex held
     void collectAll(std::vector<Outgoing>& out, Clock::time_point now);                   // m_mutex held
     void collectCharger(Entry& entry, std::vector<Outgoing>& out, Clock::time_point now); // m_mutex held
+    void collectMessages(std::vector<Outgoing>& out, bool allRetained);                   // m_mutex held
+    bool messagesDue(Clock::time_point now) const;                                        // m_mutex held
     void publish(std::vector<Outgoing>& out);
     std::string presencePayload(bool online) const;
 
@@ -93,6 +111,10 @@ private:
     std::vector<contract::SiteInfo> m_sites;
     std::unordered_map<std::string, Entry> m_chargers;
     std::multimap<Clock::time_point, std::string> m_due;
+    std::deque<Outgoing> m_messages; ///< non-retained publishMessage() messages, in order
+    std::map<std::string, RetainedMessage> m_retained;
+    std::size_t m_retainedPending = 0;
+    Clock::time_point m_messagesHeldUntil{}; ///< the client was busy: try again from then
     bool m_republishAll = false;
     bool m_connecting = false;
     bool m_everConnected = false; // after the first success Paho reconnects by itself

@@ -7,6 +7,7 @@
 
 #include <QtTest>
 #include <boost/asio.hpp>
+#include <map>
 #include <mqtt/async_client.h>
 #include <thread>
 
@@ -320,6 +321,91 @@ private slots:
         QCOMPARE(contract::decodeChargerState(state->to_string()).value().lastSeen, contract::EpochMs(2));
     }
 
+    void publishMessageFromManyThreads() {
+        bus::BusOptions options;
+        options.serverUri = m_uri;
+        options.agentId = uniqueAgentId("messages");
+        bus::BusPublisher publisher(options);
+        publisher.start({}, {});
+        QTRY_VERIFY_WITH_TIMEOUT(publisher.isConnected(), 5000);
+        const std::string root = "voltdesk/v1/tst-bus/" + options.agentId + "/";
+        Subscriber console(m_uri, root + "#");
+        constexpr int kThreads = 4;
+        constexpr int kEach = 500;
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < kEach; ++i) {
+                    publisher.publishMessage(root + "live/" + std::to_string(t), std::to_string(i), 1, false);
+                }
+            });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+        std::map<std::string, int> next; // per topic, order is kept
+        int received = 0;
+        const auto all = console.waitFor(
+            [&](const mqtt::message& m) {
+                if (m.is_retained()) {
+                    return false;
+                }
+                const int expected = next[m.get_topic()]++;
+                if (m.to_string() != std::to_string(expected)) {
+                    qWarning("%s: %s instead of %d", m.get_topic().c_str(), m.to_string().c_str(), expected);
+                }
+                return ++received == kThreads * kEach;
+            },
+            10000ms);
+        QVERIFY2(all, qPrintable(QStringLiteral("%1 of %2 messages").arg(received).arg(kThreads * kEach)));
+        for (const auto& [topic, count] : next) {
+            QCOMPARE(count, kEach);
+        }
+        QCOMPARE(publisher.stats().messagesPublished, std::uint64_t(kThreads * kEach));
+        QCOMPARE(publisher.stats().messagesDropped, std::uint64_t(0));
+
+        // Retained: the broker keeps the latest for a console that subscribes later.
+        publisher.publishMessage(root + "kept", "first", 1, true);
+        publisher.publishMessage(root + "kept", "second", 1, true);
+        QTRY_VERIFY_WITH_TIMEOUT(publisher.stats().messagesPublished >= std::uint64_t(kThreads * kEach + 1),
+                                 5000);
+        Subscriber late(m_uri, root + "kept");
+        const auto kept = late.waitFor([](const mqtt::message& m) { return m.to_string() == "second"; });
+        QVERIFY(kept);
+        QVERIFY(kept->is_retained());
+        publisher.publishMessage(root + "kept", "", 1, true); // clears it
+    }
+
+    void retainedMessagesAreSentAgainAfterReconnect() {
+        TcpRelay relay(static_cast<std::uint16_t>(QUrl(QString::fromStdString(m_uri)).port()));
+        bus::BusOptions options;
+        options.serverUri = "tcp://127.0.0.1:" + std::to_string(relay.port());
+        options.agentId = uniqueAgentId("resend");
+        options.keepAlive = 2s;
+        bus::BusPublisher publisher(options);
+        const std::string root = "voltdesk/v1/tst-bus/" + options.agentId + "/";
+        // Before the first connection: the retained one waits, the other is dropped.
+        publisher.publishMessage(root + "profile", "early", 1, true);
+        publisher.publishMessage(root + "live", "lost", 0, false);
+        QCOMPARE(publisher.stats().messagesDropped, std::uint64_t(1));
+        Subscriber console(m_uri, root + "#");
+        publisher.start({}, {});
+        QTRY_VERIFY_WITH_TIMEOUT(publisher.isConnected(), 5000);
+        QVERIFY(console.waitFor([](const mqtt::message& m) { return m.to_string() == "early"; }));
+        publisher.publishMessage(root + "profile", "latest", 1, true);
+        QVERIFY(console.waitFor([](const mqtt::message& m) { return m.to_string() == "latest"; }));
+
+        relay.cut();
+        QTRY_VERIFY_WITH_TIMEOUT(!publisher.isConnected(), 5000);
+        publisher.publishMessage(root + "live", "lost too", 0, false);
+        QTRY_VERIFY_WITH_TIMEOUT(publisher.stats().connects >= 2, 10000);
+        // The console, subscribed all along, sees the latest retained payload forwarded once more.
+        QVERIFY(console.waitFor([](const mqtt::message& m) { return m.to_string() == "latest"; }, 5000ms));
+        QVERIFY(publisher.stats().messagesDropped >= 2);
+        publisher.publishMessage(root + "profile", "", 1, true);
+        publisher.stop();
+    }
+
     void unreachableBrokerDoesNotBlock() {
         bus::BusOptions options;
         options.serverUri = "tcp://127.0.0.1:1";
@@ -330,10 +416,12 @@ private slots:
         publisher.start({}, {});
         for (int i = 0; i < 1000; ++i) {
             publisher.update(chargerState("CP-d", "site-d", i));
+            publisher.publishMessage("voltdesk/v1/tst-bus/down", "x", 0, false);
         }
         QVERIFY(timer.elapsed() < 500);
         QTest::qWait(300);
         QVERIFY(!publisher.isConnected());
+        QCOMPARE(publisher.stats().messagesDropped, std::uint64_t(1000));
         publisher.stop(1000ms);
         QVERIFY(timer.elapsed() < 3000);
     }
