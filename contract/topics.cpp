@@ -82,6 +82,11 @@ std::string chargerStateTopic(std::string_view siteId, std::string_view chargerI
            encodeTopicSegment(chargerId) + "/state";
 }
 
+std::string chargerHealthTopic(std::string_view siteId, std::string_view chargerId) {
+    return std::string(kTopicRoot) + "/sites/" + encodeTopicSegment(siteId) + "/chargers/" +
+           encodeTopicSegment(chargerId) + "/health";
+}
+
 std::optional<ParsedTopic> parseTopic(std::string_view topic) {
     if (!topic.starts_with(kTopicRoot) || topic.size() <= kTopicRoot.size() ||
         topic[kTopicRoot.size()] != '/') {

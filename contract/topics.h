@@ -15,11 +15,14 @@ std::string agentStatusTopic(std::string_view agentId);
 std::string siteInfoTopic(std::string_view siteId);
 /// Retained. Live state of one charger (ChargerState); an empty retained payload removes the charger.
 std::string chargerStateTopic(std::string_view siteId, std::string_view chargerId);
+/// Retained, QoS 1. Health figures of one charger (ChargerHealth), recomputed every minute.
+std::string chargerHealthTopic(std::string_view siteId, std::string_view chargerId);
 
 /// Subscriptions a console needs to see the whole network.
 inline constexpr std::string_view kAllAgentStatus = "voltdesk/v1/agents/+/status";
 inline constexpr std::string_view kAllSiteInfo = "voltdesk/v1/sites/+/info";
 inline constexpr std::string_view kAllChargerStates = "voltdesk/v1/sites/+/chargers/+/state";
+inline constexpr std::string_view kAllChargerHealth = "voltdesk/v1/sites/+/chargers/+/health";
 
 /// Ids are percent-encoded in topics so that '/', '+', '#', '%' and control or non-ASCII bytes in a
 /// charger's identity can never change the meaning of a topic.
