@@ -6,6 +6,29 @@
 
 namespace voltdesk::contract {
 
+namespace {
+
+DecodeResult<ConnectorSession> decodeSession(const nlohmann::json& j) {
+    JsonFields f(j, "connectors[].session.");
+    ConnectorSession session;
+    session.transactionId = f.integer("transactionId", true);
+    session.idTag = f.string("idTag");
+    session.startedAt = f.timestamp("startedAt");
+    if (j.is_object() && j.contains("meterStartWh") && !j["meterStartWh"].is_null()) {
+        if (!j["meterStartWh"].is_number_integer()) {
+            return DecodeResult<ConnectorSession>::fail(
+                "connectors[].session.meterStartWh must be an integer");
+        }
+        session.meterStartWh = j["meterStartWh"].get<std::int64_t>();
+    }
+    if (!f.ok()) {
+        return DecodeResult<ConnectorSession>::fail(f.error());
+    }
+    return DecodeResult<ConnectorSession>::ok(std::move(session));
+}
+
+} // namespace
+
 ChargerStatus ChargerState::overall() const {
     std::vector<ConnectorStatus> statuses;
     statuses.reserve(connectors.size());
@@ -18,12 +41,16 @@ ChargerStatus ChargerState::overall() const {
 std::string encodeChargerState(const ChargerState& s) {
     nlohmann::json connectors = nlohmann::json::array();
     for (const auto& c : s.connectors) {
-        connectors.push_back({{"id", c.id},
-                              {"status", toString(c.status)},
-                              {"errorCode", c.errorCode},
-                              {"info", c.info},
-                              {"vendorErrorCode", c.vendorErrorCode},
-                              {"since", toIso8601(c.since)}});
+        nlohmann::json connector{
+            {"id", c.id},     {"status", toString(c.status)},         {"errorCode", c.errorCode},
+            {"info", c.info}, {"vendorErrorCode", c.vendorErrorCode}, {"since", toIso8601(c.since)}};
+        if (c.session) {
+            connector["session"] = {{"transactionId", c.session->transactionId},
+                                    {"idTag", c.session->idTag},
+                                    {"startedAt", toIso8601(c.session->startedAt)},
+                                    {"meterStartWh", c.session->meterStartWh}};
+        }
+        connectors.push_back(std::move(connector));
     }
     nlohmann::json j{{"v", kChargerStateSchemaVersion},
                      {"chargerId", s.chargerId},
@@ -101,6 +128,13 @@ DecodeResult<ChargerState> decodeChargerState(std::string_view payload) {
         cs.since = c.timestamp("since");
         if (!c.ok()) {
             return DecodeResult<ChargerState>::fail(c.error());
+        }
+        if (const auto session = cj.find("session"); session != cj.end() && !session->is_null()) {
+            auto decoded = decodeSession(*session);
+            if (!decoded) {
+                return DecodeResult<ChargerState>::fail(decoded.error());
+            }
+            cs.session = std::move(decoded).value();
         }
         const auto parsed = connectorStatusFromString(status);
         if (!parsed) {

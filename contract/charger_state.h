@@ -5,12 +5,23 @@
 #include "contract/decode_result.h"
 #include "contract/iso8601.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace voltdesk::contract {
+
+/// The transaction running on a connector, while it runs.
+struct ConnectorSession {
+    int transactionId = 0;
+    std::string idTag;
+    EpochMs startedAt = 0; ///< the charger's clock, as in its StartTransaction
+    std::int64_t meterStartWh = 0;
+
+    bool operator==(const ConnectorSession&) const = default;
+};
 
 struct ConnectorState {
     int id = 0; ///< 0 is the charger itself (OCPP), 1..n the outlets
@@ -19,6 +30,7 @@ struct ConnectorState {
     std::string info;      ///< free text from the charger, may be empty
     std::string vendorErrorCode;
     EpochMs since = 0; ///< when this status began, by the charger's clock when it gave one
+    std::optional<ConnectorSession> session = std::nullopt; ///< set from start to stop of a transaction
 
     bool operator==(const ConnectorState&) const = default;
 };

@@ -87,6 +87,28 @@ std::string chargerHealthTopic(std::string_view siteId, std::string_view charger
            encodeTopicSegment(chargerId) + "/health";
 }
 
+std::string chargerTelemetryTopic(std::string_view siteId, std::string_view chargerId) {
+    return std::string(kTopicRoot) + "/sites/" + encodeTopicSegment(siteId) + "/chargers/" +
+           encodeTopicSegment(chargerId) + "/telemetry";
+}
+
+std::optional<ChargerTopicIds> parseChargerTelemetryTopic(std::string_view topic) {
+    if (!topic.starts_with(kTopicRoot) || topic.size() <= kTopicRoot.size() ||
+        topic[kTopicRoot.size()] != '/') {
+        return std::nullopt;
+    }
+    const auto parts = split(topic.substr(kTopicRoot.size() + 1));
+    if (parts.size() != 5 || parts[0] != "sites" || parts[2] != "chargers" || parts[4] != "telemetry") {
+        return std::nullopt;
+    }
+    auto site = decodeTopicSegment(parts[1]);
+    auto charger = decodeTopicSegment(parts[3]);
+    if (!site || !charger || site->empty() || charger->empty()) {
+        return std::nullopt;
+    }
+    return ChargerTopicIds{std::move(*site), std::move(*charger)};
+}
+
 std::optional<ParsedTopic> parseTopic(std::string_view topic) {
     if (!topic.starts_with(kTopicRoot) || topic.size() <= kTopicRoot.size() ||
         topic[kTopicRoot.size()] != '/') {

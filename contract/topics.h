@@ -15,6 +15,9 @@ std::string agentStatusTopic(std::string_view agentId);
 std::string siteInfoTopic(std::string_view siteId);
 /// Retained. Live state of one charger (ChargerState); an empty retained payload removes the charger.
 std::string chargerStateTopic(std::string_view siteId, std::string_view chargerId);
+/// Not retained, QoS 0. Live meter readings of one charger (TelemetrySample), one message per
+/// connector and instant.
+std::string chargerTelemetryTopic(std::string_view siteId, std::string_view chargerId);
 /// Retained, QoS 1. Health figures of one charger (ChargerHealth), recomputed every minute.
 std::string chargerHealthTopic(std::string_view siteId, std::string_view chargerId);
 
@@ -22,6 +25,8 @@ std::string chargerHealthTopic(std::string_view siteId, std::string_view charger
 inline constexpr std::string_view kAllAgentStatus = "voltdesk/v1/agents/+/status";
 inline constexpr std::string_view kAllSiteInfo = "voltdesk/v1/sites/+/info";
 inline constexpr std::string_view kAllChargerStates = "voltdesk/v1/sites/+/chargers/+/state";
+/// Every charger's telemetry; a detail view may subscribe to one charger's topic instead.
+inline constexpr std::string_view kAllChargerTelemetry = "voltdesk/v1/sites/+/chargers/+/telemetry";
 inline constexpr std::string_view kAllChargerHealth = "voltdesk/v1/sites/+/chargers/+/health";
 
 /// Ids are percent-encoded in topics so that '/', '+', '#', '%' and control or non-ASCII bytes in a
@@ -40,5 +45,14 @@ struct ParsedTopic {
 
 /// Recognises the topics above (ids decoded); nullopt for anything else.
 std::optional<ParsedTopic> parseTopic(std::string_view topic);
+
+struct ChargerTopicIds {
+    std::string siteId;
+    std::string chargerId;
+};
+
+/// Recognises chargerTelemetryTopic() (ids decoded); nullopt for anything else. Separate from
+/// parseTopic() because telemetry is a stream a model subscribes to on its own, not fleet state.
+std::optional<ChargerTopicIds> parseChargerTelemetryTopic(std::string_view topic);
 
 } // namespace voltdesk::contract

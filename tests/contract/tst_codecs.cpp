@@ -35,6 +35,7 @@ ChargerState sampleState() {
         {1, ConnectorStatus::Charging, "NoError", "car 1", "", 1795686001000},
         {2, ConnectorStatus::Faulted, "GroundFailure", "earth leak", "E-17", 1795686002000},
     };
+    s.connectors[1].session = ConnectorSession{123, "RFID-04", 1795686001500, 1000};
     return s;
 }
 
@@ -122,6 +123,21 @@ private slots:
         QVERIFY2(decoded, decoded.error().c_str());
         QVERIFY(decoded.value() == s);
         QCOMPARE(Json::parse(encodeChargerState(s))["status"].get<std::string>(), std::string("Faulted"));
+    }
+
+    void chargerStateSessionOnlyWhileOneRuns() {
+        const Json j = sampleStateJson();
+        QVERIFY(!j["connectors"][0].contains("session"));
+        const Json& session = j["connectors"][1]["session"];
+        QCOMPARE(session["transactionId"].get<int>(), 123);
+        QCOMPARE(session["idTag"].get<std::string>(), std::string("RFID-04"));
+        QCOMPARE(session["startedAt"].get<std::string>(), std::string("2026-11-26T09:40:01.500Z"));
+        QCOMPARE(session["meterStartWh"].get<std::int64_t>(), std::int64_t(1000));
+        Json withNull = j;
+        withNull["connectors"][1]["session"] = nullptr;
+        const auto decoded = decodeChargerState(withNull.dump());
+        QVERIFY2(decoded, decoded.error().c_str());
+        QVERIFY(!decoded.value().connectors[1].session.has_value());
     }
 
     void chargerStateWithoutLocationOrConnectors() {
@@ -237,6 +253,17 @@ private slots:
         QTest::newRow("connector bad since")
             << with([](Json& j) { j["connectors"][2]["since"] = "2026-13-01T00:00:00Z"; })
             << "connectors[].since is not an ISO 8601 time";
+        QTest::newRow("session not object")
+            << with([](Json& j) { j["connectors"][1]["session"] = 5; }) << "connectors[].session.";
+        QTest::newRow("session no transaction")
+            << with([](Json& j) { j["connectors"][1]["session"].erase("transactionId"); })
+            << "connectors[].session.transactionId is missing";
+        QTest::newRow("session meter text")
+            << with([](Json& j) { j["connectors"][1]["session"]["meterStartWh"] = "1000"; })
+            << "connectors[].session.meterStartWh must be an integer";
+        QTest::newRow("session bad start")
+            << with([](Json& j) { j["connectors"][1]["session"]["startedAt"] = "soon"; })
+            << "connectors[].session.startedAt is not an ISO 8601 time";
     }
     void chargerStateRejects() {
         QFETCH(QByteArray, payload);
