@@ -47,6 +47,11 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
         QStringLiteral("lang"),
         QCoreApplication::translate("CommandLine", "User interface language: en or zh_CN (default: system)."),
         QCoreApplication::translate("CommandLine", "language"));
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("CommandLine",
+                                    "Colour theme: dark or light (default: the last one chosen, else dark)."),
+        QCoreApplication::translate("CommandLine", "theme"));
     const QCommandLineOption tiles(
         QStringLiteral("tile-server"),
         QCoreApplication::translate(
@@ -72,7 +77,7 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
         QCoreApplication::translate("CommandLine", "Wait at least this long before taking the screenshot."),
         QCoreApplication::translate("CommandLine", "ms"), QStringLiteral("3000"));
     for (const auto* option :
-         {&broker, &user, &password, &lang, &tiles, &center, &zoom, &screenshot, &delay}) {
+         {&broker, &user, &password, &lang, &theme, &tiles, &center, &zoom, &screenshot, &delay}) {
         parser.addOption(*option);
     }
 
@@ -114,6 +119,16 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
         result.text = QCoreApplication::translate("CommandLine", "Unknown language \"%1\"; available: %2.")
                           .arg(o.language, availableLanguages().join(QStringLiteral(", ")));
         return result;
+    }
+
+    if (parser.isSet(theme)) {
+        o.theme = widgets::themeFromName(parser.value(theme));
+        if (!o.theme) {
+            result.text =
+                QCoreApplication::translate("CommandLine", "Unknown theme \"%1\"; use dark or light.")
+                    .arg(parser.value(theme));
+            return result;
+        }
     }
 
     o.map.tileServerUrl = parser.value(tiles);

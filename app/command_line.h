@@ -3,9 +3,11 @@
 
 #include "models/broker_link.h"
 #include "widgets/map_options.h"
+#include "widgets/theme.h"
 
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace voltdesk::app {
 
@@ -13,6 +15,7 @@ struct ConsoleOptions {
     models::BrokerLink::Options broker;
     QString language; ///< "en", "zh_CN", or empty for the system locale
     widgets::MapOptions map;
+    std::optional<widgets::Theme> theme; ///< --theme; nullopt: the saved choice, else dark
     QString screenshotFile; ///< non-empty: render the main window once the data settles, save, exit
     int screenshotDelayMs = 3000;
 };

@@ -81,7 +81,14 @@ int main(int argc, char* argv[]) {
                      &models::ChargerModel::applyMessages);
 
     widgets::MainWindow window(chargers, link, options.map);
-    if (window.prefersMaximized())
+    // A theme given on the command line is for this run; the menu's choice is kept for the next.
+    window.setTheme(options.theme.value_or(widgets::MainWindow::savedTheme().value_or(widgets::Theme::Dark)),
+                    false);
+    // The operator's own layout (per broker user) wins over the default size; it is saved on close.
+    // Screenshots always show the default layout.
+    if (options.screenshotFile.isEmpty() && window.restoreLayout())
+        window.show();
+    else if (window.prefersMaximized())
         window.showMaximized();
     else
         window.show();

@@ -25,6 +25,18 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+/// Topics of the wire contract that other models read (telemetry, health, a user's profile and
+/// command responses): BrokerLink delivers them to every model, and here they are not mistakes.
+bool isOtherModelsTopic(const QString& topic) {
+    static const QString kRoot = QString::fromLatin1(contract::kTopicRoot) + QLatin1Char('/');
+    if (!topic.startsWith(kRoot))
+        return false;
+    if (topic.startsWith(kRoot + QStringLiteral("users/")))
+        return true;
+    return topic.startsWith(kRoot + QStringLiteral("sites/")) &&
+           (topic.endsWith(QStringLiteral("/telemetry")) || topic.endsWith(QStringLiteral("/health")));
+}
+
 } // namespace
 
 /// What one applyMessages() call accumulates before it tells the views.
@@ -147,6 +159,8 @@ void ChargerModel::applyOne(const MqttMessage& message, Batch& batch) {
     const QByteArray topicUtf8 = message.topic.toUtf8();
     const auto topic = contract::parseTopic(std::string_view(topicUtf8.constData(), topicUtf8.size()));
     if (!topic) {
+        if (isOtherModelsTopic(message.topic))
+            return;
         reject(message.topic, QStringLiteral("not a topic of the wire contract"));
         return;
     }
@@ -202,6 +216,8 @@ void ChargerModel::applyOne(const MqttMessage& message, Batch& batch) {
         batch.agentsChanged = true;
         return;
     }
+    default: // kinds other models read (telemetry, health, ...), as the contract learns them
+        return;
     }
 }
 

@@ -6,6 +6,7 @@
 #include <QGeoCoordinate>
 #include <QPainter>
 #include <QQuickWindow>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -82,12 +83,12 @@ void ChargerMarkerLayer::setMap(QQuickItem* map) {
     emit mapChanged();
 }
 
-void ChargerMarkerLayer::setSelectedChargerId(const QString& chargerId) {
-    if (m_selectedId == chargerId)
+void ChargerMarkerLayer::setSelectedChargerIds(const QStringList& chargerIds) {
+    if (m_selectedIds == chargerIds)
         return;
-    m_selectedId = chargerId;
+    m_selectedIds = chargerIds;
     requestRepaint();
-    emit selectedChargerIdChanged();
+    emit selectedChargerIdsChanged();
 }
 
 void ChargerMarkerLayer::setStale(bool stale) {
@@ -425,27 +426,34 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
     }
     m_grid.finish();
 
-    const auto selected = m_indexOf.constFind(m_selectedId);
-    if (!m_selectedId.isEmpty() && selected != m_indexOf.constEnd()) {
+    // Rings last, above everything; a cluster holding several selected chargers is ringed once.
+    QSet<int> ringedClusters;
+    for (const QString& id : std::as_const(m_selectedIds)) {
+        const auto selected = m_indexOf.constFind(id);
+        if (selected == m_indexOf.constEnd())
+            continue;
         const Marker& marker = m_markers[static_cast<size_t>(*selected)];
         const int point = m_pointOf[static_cast<size_t>(*selected)];
-        if (marker.located && point >= 0) {
-            const int c = m_clusterer.clusterOf(point);
-            const int n = m_clusterer.size(c);
-            const QPointF centre = m_clusterer.center(c) + local.origin;
-            if (n > 1 && !m_fanOut) {
-                // Inside a cluster: ring the cluster, so the operator sees where the charger went.
-                const double ring = StatusPalette::clusterDiameter(n);
-                StatusPalette::paintSelection(
-                    *painter, QRectF(centre.x() - ring / 2, centre.y() - ring / 2, ring, ring));
-            } else {
-                const QPointF p = n > 1 ? centre + fanOffset(m_rankInCluster[static_cast<size_t>(point)], n)
-                                        : local.toPixel(marker.mercator);
-                const double big = std::max(20.0, kMarkerDiameter * 1.5);
-                const QRectF box(p.x() - big / 2, p.y() - big / 2, big, big);
-                StatusPalette::paintSelection(*painter, box);
-                StatusPalette::paintMarker(*painter, box, marker.status, m_forceStale || marker.stale);
-            }
+        if (!marker.located || point < 0)
+            continue;
+        const int c = m_clusterer.clusterOf(point);
+        const int n = m_clusterer.size(c);
+        const QPointF centre = m_clusterer.center(c) + local.origin;
+        if (n > 1 && !m_fanOut) {
+            if (ringedClusters.contains(c))
+                continue;
+            ringedClusters.insert(c);
+            // Inside a cluster: ring the cluster, so the operator sees where the charger went.
+            const double ring = StatusPalette::clusterDiameter(n);
+            StatusPalette::paintSelection(*painter,
+                                          QRectF(centre.x() - ring / 2, centre.y() - ring / 2, ring, ring));
+        } else {
+            const QPointF p = n > 1 ? centre + fanOffset(m_rankInCluster[static_cast<size_t>(point)], n)
+                                    : local.toPixel(marker.mercator);
+            const double big = std::max(20.0, kMarkerDiameter * 1.5);
+            const QRectF box(p.x() - big / 2, p.y() - big / 2, big, big);
+            StatusPalette::paintSelection(*painter, box);
+            StatusPalette::paintMarker(*painter, box, marker.status, m_forceStale || marker.stale);
         }
     }
 }

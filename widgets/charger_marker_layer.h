@@ -45,8 +45,8 @@ class ChargerMarkerLayer : public QQuickPaintedItem {
     Q_OBJECT
     Q_PROPERTY(QAbstractItemModel* model READ model WRITE setModel NOTIFY modelChanged)
     Q_PROPERTY(QQuickItem* map READ map WRITE setMap NOTIFY mapChanged)
-    Q_PROPERTY(QString selectedChargerId READ selectedChargerId WRITE setSelectedChargerId NOTIFY
-                   selectedChargerIdChanged)
+    Q_PROPERTY(QStringList selectedChargerIds READ selectedChargerIds WRITE setSelectedChargerIds NOTIFY
+                   selectedChargerIdsChanged)
     Q_PROPERTY(bool stale READ isStale WRITE setStale NOTIFY staleChanged)
     Q_PROPERTY(bool graticule READ hasGraticule WRITE setGraticule NOTIFY graticuleChanged)
 
@@ -69,8 +69,9 @@ public:
     void setModel(QAbstractItemModel* model);
     QQuickItem* map() const { return m_map; }
     void setMap(QQuickItem* map);
-    QString selectedChargerId() const { return m_selectedId; }
-    void setSelectedChargerId(const QString& chargerId);
+    /// The chargers drawn with a selection ring (a cluster holding any of them is ringed once).
+    QStringList selectedChargerIds() const { return m_selectedIds; }
+    void setSelectedChargerIds(const QStringList& chargerIds);
     /// Draws every marker as stale, whatever the rows say (e.g. while the broker is lost).
     bool isStale() const { return m_forceStale; }
     void setStale(bool stale);
@@ -110,7 +111,7 @@ public:
 signals:
     void modelChanged();
     void mapChanged();
-    void selectedChargerIdChanged();
+    void selectedChargerIdsChanged();
     void staleChanged();
     void graticuleChanged();
 
@@ -162,7 +163,7 @@ private:
     std::vector<Marker> m_markers;
     QHash<QString, int> m_indexOf;
     bool m_structureDirty = true;
-    QString m_selectedId;
+    QStringList m_selectedIds;
     bool m_forceStale = false;
     bool m_graticule = false;
 

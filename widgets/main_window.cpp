@@ -2,31 +2,42 @@
 
 #include "models/broker_link.h"
 #include "models/charger_filter_model.h"
+#include "models/charger_health_store.h"
 #include "models/charger_model.h"
+#include "models/fleet_table_model.h"
 #include "widgets/charger_details_panel.h"
 #include "widgets/connection_indicator.h"
+#include "widgets/fleet_table_view.h"
 #include "widgets/legend_panel.h"
 #include "widgets/map_view.h"
 #include "widgets/search_panel.h"
+#include "widgets/shortcuts_dialog.h"
+#include "widgets/status_summary.h"
+#include "widgets/window_layout.h"
 
+#include <QAction>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QScreen>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace voltdesk::widgets {
 
 namespace {
 
+const QString kThemeKey = QStringLiteral("appearance/theme");
+
 QDockWidget* addDock(QMainWindow* window, const QString& title, const QString& name, QWidget* content,
                      Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(title, window);
     dock->setObjectName(name);
     dock->setWidget(content);
-    dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     window->addDockWidget(area, dock);
     return dock;
 }
@@ -37,13 +48,15 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
                        QWidget* parent)
     : QMainWindow(parent), m_chargers(chargers), m_link(link) {
     setWindowTitle(tr("Voltdesk — charging network console"));
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+    m_health = new models::ChargerHealthStore(this);
     m_filter = new models::ChargerFilterModel(this);
     m_filter->setSourceModel(&chargers);
 
     m_map = new MapView(*m_filter, options, this);
     setCentralWidget(m_map);
 
-    // Left: find a charger (one line) above the legend; right: the details, the whole height.
+    // Left: find a charger (one line) above the legend; right: the details; bottom: the fleet table.
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     m_search = new SearchPanel(chargers, left);
@@ -54,24 +67,23 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
     leftLayout->addWidget(m_legend);
     leftLayout->addStretch(1);
     m_details = new ChargerDetailsPanel(chargers, this);
-    QDockWidget* legendDock = addDock(this, tr("Find and filter chargers"), QStringLiteral("legendDock"),
-                                      left, Qt::LeftDockWidgetArea);
-    QDockWidget* detailsDock = addDock(this, tr("Charger details"), QStringLiteral("detailsDock"), m_details,
-                                       Qt::RightDockWidgetArea);
-    resizeDocks({legendDock, detailsDock}, {260, 380}, Qt::Horizontal);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : {legendDock, detailsDock})
-        view->addAction(dock->toggleViewAction());
-    view->addAction(tr("F&ind charger…"), QKeySequence::Find, m_search, &SearchPanel::focusSearch);
-    view->addSeparator();
-    view->addAction(tr("&Fit all chargers"), QKeySequence(Qt::CTRL | Qt::Key_0), m_map,
-                    &MapView::fitToChargers);
+    m_table = new FleetTableView(chargers, *m_health, this);
+    m_legendDock = addDock(this, tr("Find and filter chargers"), QStringLiteral("legendDock"), left,
+                           Qt::LeftDockWidgetArea);
+    m_detailsDock = addDock(this, tr("Charger details"), QStringLiteral("detailsDock"), m_details,
+                            Qt::RightDockWidgetArea);
+    m_tableDock = addDock(this, tr("Fleet health"), QStringLiteral("fleetTableDock"), m_table,
+                          Qt::BottomDockWidgetArea);
+    resizeDocks({m_legendDock, m_detailsDock}, {260, 380}, Qt::Horizontal);
+    resizeDocks({m_tableDock}, {340}, Qt::Vertical);
 
     m_indicator = new ConnectionIndicator(this);
     statusBar()->addWidget(m_indicator);
+    m_summary = new StatusSummary(this);
+    statusBar()->addPermanentWidget(m_summary);
     m_countLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_countLabel);
+    buildMenus();
 
     connect(m_legend, &LegendPanel::statusVisibilityChanged, this,
             [this](contract::ChargerStatus status, bool visible) {
@@ -79,6 +91,13 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
             });
     connect(m_legend, &LegendPanel::showAllRequested, m_filter, &models::ChargerFilterModel::showAllStatuses);
     connect(m_map, &MapView::chargerClicked, this, &MainWindow::selectCharger);
+    connect(m_map, &MapView::clusterClicked, this, &MainWindow::selectChargers);
+    connect(m_map, &MapView::chargerDoubleClicked, this, &MainWindow::detailRequested);
+    connect(m_map, &MapView::contextMenuRequested, this, &MainWindow::contextMenuRequested);
+    connect(m_table, &FleetTableView::selectionChanged, this,
+            [this](const QStringList& ids) { applySelection(ids, true); });
+    connect(m_table, &FleetTableView::chargerActivated, this, &MainWindow::detailRequested);
+    connect(m_table, &FleetTableView::contextMenuRequested, this, &MainWindow::contextMenuRequested);
     connect(m_search, &SearchPanel::chargerRequested, this, [this](const QString& typed) {
         const QString id = resolveChargerId(typed);
         const bool found = !id.isEmpty() && showCharger(id);
@@ -88,6 +107,8 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
     // The link's state reaches the model first (staleness), then the indicator.
     connect(&link, &models::BrokerLink::connectionChanged, &chargers,
             &models::ChargerModel::setBrokerConnected);
+    connect(&link, &models::BrokerLink::messagesReceived, m_health,
+            &models::ChargerHealthStore::applyMessages);
     connect(&link, &models::BrokerLink::connectionChanged, this, &MainWindow::updateConnectionState);
     connect(&link, &models::BrokerLink::stateTextChanged, this, &MainWindow::updateConnectionState);
     connect(&chargers, &models::ChargerModel::staleChanged, this, &MainWindow::updateConnectionState);
@@ -96,10 +117,77 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCounts);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
+    connect(&m_table->tableModel(), &models::FleetTableModel::staleRowCountChanged, m_summary,
+            &StatusSummary::setStaleCount);
 
     updateConnectionState();
     updateCounts();
     resize(defaultSize());
+    m_defaultState = saveState(WindowLayout::kVersion);
+}
+
+QAction* MainWindow::addShortcut(QMenu* menu, const QString& text, const QKeySequence& key) {
+    QAction* action = menu->addAction(text);
+    action->setShortcut(key);
+    // The window's shortcuts work wherever the focus is, docks included.
+    action->setShortcutContext(Qt::WindowShortcut);
+    m_shortcutActions.push_back(action);
+    return action;
+}
+
+void MainWindow::buildMenus() {
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : {m_tableDock, m_legendDock, m_detailsDock})
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    connect(addShortcut(view, tr("&Search the fleet table"), QKeySequence::Find), &QAction::triggered, this,
+            [this] {
+                focusDock(m_tableDock, nullptr);
+                m_table->focusSearch();
+            });
+    connect(addShortcut(view, tr("&Go to charger…"), QKeySequence(Qt::CTRL | Qt::Key_G)), &QAction::triggered,
+            this, [this] {
+                focusDock(m_legendDock, nullptr);
+                m_search->focusSearch();
+            });
+    connect(addShortcut(view, tr("Focus the &map"), QKeySequence(Qt::CTRL | Qt::Key_1)), &QAction::triggered,
+            this, [this] { m_map->setFocus(Qt::ShortcutFocusReason); });
+    connect(addShortcut(view, tr("Focus the fleet &table"), QKeySequence(Qt::CTRL | Qt::Key_2)),
+            &QAction::triggered, this, [this] { focusDock(m_tableDock, m_table->table()); });
+    connect(addShortcut(view, tr("Focus the &details"), QKeySequence(Qt::CTRL | Qt::Key_3)),
+            &QAction::triggered, this, [this] { focusDock(m_detailsDock, m_details); });
+    connect(addShortcut(view, tr("Open charger &detail view"), QKeySequence(Qt::CTRL | Qt::Key_Return)),
+            &QAction::triggered, this, [this] {
+                if (!selectedCharger().isEmpty())
+                    emit detailRequested(selectedCharger());
+            });
+    connect(addShortcut(view, tr("&Clear selection"), QKeySequence(Qt::Key_Escape)), &QAction::triggered,
+            this, [this] { selectChargers({}); });
+    view->addSeparator();
+    QAction* fit = addShortcut(view, tr("&Fit all chargers"), QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(fit, &QAction::triggered, m_map, &MapView::fitToChargers);
+    connect(addShortcut(view, tr("&Resynchronise with the broker"), QKeySequence::Refresh),
+            &QAction::triggered, this, &MainWindow::resync);
+    view->addSeparator();
+    connect(
+        addShortcut(view, tr("Switch &theme (dark/light)"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)),
+        &QAction::triggered, this, [this] { setTheme(m_theme == Theme::Dark ? Theme::Light : Theme::Dark); });
+    QAction* reset = view->addAction(tr("Reset &layout"));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    connect(addShortcut(help, tr("&Keyboard shortcuts"), QKeySequence::HelpContents), &QAction::triggered,
+            this, [this] {
+                ShortcutsDialog dialog(m_shortcutActions, this);
+                dialog.exec();
+            });
+}
+
+void MainWindow::focusDock(QDockWidget* dock, QWidget* target) {
+    dock->show();
+    dock->raise();
+    if (target)
+        target->setFocus(Qt::ShortcutFocusReason);
 }
 
 QSize MainWindow::defaultSize() const {
@@ -120,9 +208,19 @@ bool MainWindow::prefersMaximized() const {
 MainWindow::~MainWindow() = default;
 
 void MainWindow::selectCharger(const QString& chargerId) {
-    m_selected = chargerId;
-    m_map->setSelectedCharger(chargerId);
-    m_details->setCharger(chargerId);
+    selectChargers(chargerId.isEmpty() ? QStringList() : QStringList{chargerId});
+}
+
+void MainWindow::selectChargers(const QStringList& chargerIds) {
+    applySelection(chargerIds, false);
+}
+
+void MainWindow::applySelection(const QStringList& chargerIds, bool fromTable) {
+    m_selected = chargerIds;
+    m_map->setSelectedChargers(chargerIds);
+    m_details->setCharger(chargerIds.value(0));
+    if (!fromTable)
+        m_table->setSelectedChargers(chargerIds);
 }
 
 bool MainWindow::showCharger(const QString& chargerId) {
@@ -149,6 +247,51 @@ QString MainWindow::resolveChargerId(const QString& typed) const {
     return match;
 }
 
+void MainWindow::setTheme(Theme theme, bool remember) {
+    applyTheme(theme);
+    const bool changed = theme != m_theme;
+    m_theme = theme;
+    if (remember)
+        QSettings().setValue(kThemeKey, themeName(theme));
+    if (changed)
+        emit themeChanged(theme);
+}
+
+std::optional<Theme> MainWindow::savedTheme() {
+    return themeFromName(QSettings().value(kThemeKey).toString());
+}
+
+QString MainWindow::layoutUser() const {
+    return m_link.options().username;
+}
+
+bool MainWindow::restoreLayout() {
+    QSettings settings;
+    return WindowLayout::restore(*this, settings, layoutUser());
+}
+
+void MainWindow::saveLayout() const {
+    QSettings settings;
+    WindowLayout::save(*this, settings, layoutUser());
+}
+
+void MainWindow::resetLayout() {
+    restoreState(m_defaultState, WindowLayout::kVersion);
+    for (QDockWidget* dock : {m_tableDock, m_legendDock, m_detailsDock})
+        dock->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::resync() {
+    // Reconnecting re-subscribes, and the broker sends every retained state again.
+    m_link.stop();
+    m_link.start();
+}
+
 void MainWindow::updateConnectionState() {
     if (!m_chargers.isBrokerConnected())
         m_connection = ConnectionState::Disconnected;
@@ -161,7 +304,9 @@ void MainWindow::updateConnectionState() {
 }
 
 void MainWindow::updateCounts() {
-    m_legend->setCounts(m_chargers.statusCounts());
+    const QVector<int> counts = m_chargers.statusCounts();
+    m_legend->setCounts(counts);
+    m_summary->setCounts(counts);
     const QLocale locale;
     const int total = m_chargers.rowCount();
     const int shown = m_filter->rowCount();

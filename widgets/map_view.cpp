@@ -78,6 +78,8 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
 
     connect(m_root, SIGNAL(chargerClicked(QString)), this, SIGNAL(chargerClicked(QString)));
     connect(m_root, SIGNAL(clusterClicked(QPointF)), this, SLOT(onClusterClicked(QPointF)));
+    connect(m_root, SIGNAL(chargerDoubleClicked(QString)), this, SIGNAL(chargerDoubleClicked(QString)));
+    connect(m_root, SIGNAL(contextClicked(QPointF)), this, SLOT(onContextClicked(QPointF)));
     // Once the operator moves the map, it stays where they put it.
     connect(m_root, SIGNAL(userInteracted()), this, SLOT(stopAutoFit()));
     m_fitTimer.setSingleShot(true);
@@ -121,9 +123,9 @@ void MapView::scheduleAutoFit() {
         m_fitTimer.start();
 }
 
-void MapView::setSelectedCharger(const QString& chargerId) {
+void MapView::setSelectedChargers(const QStringList& chargerIds) {
     if (m_root)
-        m_root->setProperty("selectedChargerId", chargerId);
+        m_root->setProperty("selectedChargerIds", chargerIds);
 }
 
 bool MapView::centerOnCharger(const QString& chargerId) {
@@ -163,6 +165,15 @@ void MapView::onClusterClicked(QPointF position) {
         return;
     zoomToChargers(ids);
     emit clusterClicked(ids);
+}
+
+void MapView::onContextClicked(QPointF position) {
+    if (!m_layer)
+        return;
+    const QString id = m_layer->chargerAt(position);
+    const QStringList ids = id.isEmpty() ? m_layer->clusterAt(position) : QStringList{id};
+    if (!ids.isEmpty())
+        emit contextMenuRequested(ids, mapToGlobal(position.toPoint()));
 }
 
 void MapView::zoomToChargers(const QStringList& chargerIds) {

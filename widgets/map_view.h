@@ -28,8 +28,8 @@ public:
 
     /// True once the Map exists and can project coordinates.
     bool isMapReady() const;
-    /// Highlights the charger's marker (empty: none).
-    void setSelectedCharger(const QString& chargerId);
+    /// Rings these chargers' markers (empty: none).
+    void setSelectedChargers(const QStringList& chargerIds);
     /// Centers the map on the charger; false if it is unknown or has no location.
     bool centerOnCharger(const QString& chargerId);
     /// Zooms to show every located charger.
@@ -52,10 +52,15 @@ signals:
     void chargerClicked(const QString& chargerId);
     /// The operator clicked a cluster marker of these chargers (the map zooms in on them).
     void clusterClicked(const QStringList& chargerIds);
+    /// The operator double-clicked a marker.
+    void chargerDoubleClicked(const QString& chargerId);
+    /// The operator right-clicked a marker (the chargers of a cluster); globalPos is on the screen.
+    void contextMenuRequested(const QStringList& chargerIds, const QPoint& globalPos);
 
 private slots:
     void stopAutoFit();
     void onClusterClicked(QPointF position);
+    void onContextClicked(QPointF position);
 
 private:
     void scheduleAutoFit();

@@ -12,7 +12,7 @@ Item {
     property string tileServerUrl: ""
     property var markerModel: null
     property bool active: false
-    property string selectedChargerId: ""
+    property var selectedChargerIds: []
     property bool stale: false
     property string connectionText: ""
     property color connectionColor: "#999999"
@@ -22,6 +22,8 @@ Item {
 
     signal chargerClicked(string chargerId)
     signal clusterClicked(point position)
+    signal chargerDoubleClicked(string chargerId)
+    signal contextClicked(point position)
     signal userInteracted()
 
     Component {
@@ -95,6 +97,15 @@ Item {
                         else if (markers.clusterAt(eventPoint.position).length > 0)
                             root.clusterClicked(eventPoint.position)
                     }
+                    onDoubleTapped: (eventPoint) => {
+                        const id = markers.chargerAt(eventPoint.position)
+                        if (id !== "")
+                            root.chargerDoubleClicked(id)
+                    }
+                }
+                TapHandler {
+                    acceptedButtons: Qt.RightButton
+                    onTapped: (eventPoint) => root.contextClicked(eventPoint.position)
                 }
                 Shortcut {
                     sequences: [StandardKey.ZoomIn, "+", "="]
@@ -111,7 +122,7 @@ Item {
                 objectName: "markerLayer"
                 map: map
                 model: root.markerModel
-                selectedChargerId: root.selectedChargerId
+                selectedChargerIds: root.selectedChargerIds
                 stale: root.stale
                 graticule: root.tileServerUrl === ""
             }

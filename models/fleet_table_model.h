@@ -1,0 +1,122 @@
+// The fleet health table: one row per charger of ChargerModel, one column per figure an operator
+// compares across chargers (status, last message, power, faults, availability, health score).
+#pragma once
+
+#include "contract/charger_status.h"
+
+#include <QAbstractTableModel>
+#include <QTimer>
+#include <QVariant>
+#include <vector>
+
+namespace voltdesk::models {
+
+class ChargerHealthStore;
+class ChargerModel;
+
+/// Rows are ChargerModel's rows, in the same order (insertions and removals are forwarded as they
+/// happen); cells read ChargerModel and ChargerHealthStore, nothing is copied.
+///
+/// Cheap under load: a changed charger only marks its row; the rows marked are announced together,
+/// as one dataChanged() per run of adjacent rows, at most every kFlushIntervalMs. Ages ("3 min ago")
+/// are recomputed once a second against a clock the model holds (setNow()), so they do not need a
+/// dataChanged per second per row: one signal covers the age column.
+///
+/// Staleness (StaleRole per cell): the whole row when ChargerModel says the row is stale (broker
+/// lost, or its agent offline); the charger's own columns when its last message is older than
+/// messageInterval(); the health columns when the health figures are older than healthInterval().
+class FleetTableModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        ChargerColumn,
+        SiteColumn,
+        StatusColumn,
+        ConnectorsColumn,
+        LastMessageColumn,
+        FirmwareColumn,
+        PowerColumn,
+        EnergyTodayColumn,
+        Faults24hColumn,
+        Availability24hColumn,
+        Availability30dColumn,
+        HealthScoreColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        SortRole = Qt::UserRole + 100, ///< a number or a string; unknown values sort last ascending
+        StaleRole,                     ///< bool: draw this cell greyed
+        StatusRole,                    ///< int of contract::ChargerStatus (every column)
+        ChargerIdRole,                 ///< QString (every column)
+        SiteIdRole,                    ///< QString (every column)
+    };
+
+    static constexpr int kFlushIntervalMs = 50;
+    static constexpr int kTickIntervalMs = 1000;
+
+    FleetTableModel(ChargerModel& chargers, ChargerHealthStore& health, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    ChargerModel& chargers() const { return m_chargers; }
+    /// The typed sort key of a cell (what SortRole returns), without a QModelIndex.
+    QVariant sortKey(int row, int column) const;
+    /// Whether a cell is greyed (what StaleRole returns).
+    bool isStale(int row, int column) const;
+    /// Rows with any greyed cell, as of the last tick.
+    int staleRowCount() const { return m_staleRows; }
+
+    /// Messages older than this grey the charger's own columns. Default: twice the agent's default
+    /// heartbeat interval (5 min), so one late heartbeat does not.
+    qint64 messageIntervalMs() const { return m_messageIntervalMs; }
+    void setMessageIntervalMs(qint64 ms);
+    /// Health figures older than this are greyed. Default: three of the agent's 60 s publications.
+    qint64 healthIntervalMs() const { return m_healthIntervalMs; }
+    void setHealthIntervalMs(qint64 ms);
+
+    /// The clock ages are measured against; the model ticks it every kTickIntervalMs unless frozen.
+    qint64 now() const { return m_nowMs; }
+    /// Sets the clock and stops the ticking (tests and benchmarks want a fixed time).
+    void setNow(qint64 msSinceEpoch);
+    /// Announces the changed rows now instead of after kFlushIntervalMs.
+    void flush();
+    /// Rows waiting to be announced.
+    int pendingRowCount() const { return static_cast<int>(m_dirtyList.size()); }
+
+signals:
+    /// staleRowCount() changed.
+    void staleRowCountChanged(int rows);
+
+private:
+    void markDirty(int row);
+    void onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
+    void onHealthChanged(const QStringList& chargerIds);
+    void onRowsRemoved(int first, int last);
+    void tick();
+    void advanceClock(qint64 nowMs);
+    bool isRowStale(int row) const;
+    bool isMessageOld(int row) const;
+    bool isHealthOld(int row) const;
+    QVariant display(int row, int column) const;
+    QVariant toolTip(int row, int column) const;
+
+    ChargerModel& m_chargers;
+    ChargerHealthStore& m_health;
+    std::vector<char> m_dirty; ///< per row: already in m_dirtyList
+    std::vector<int> m_dirtyList;
+    std::vector<char> m_wasStale; ///< per row, as of the last tick: any cell greyed
+    QTimer m_flushTimer;
+    QTimer m_tickTimer;
+    qint64 m_nowMs = 0;
+    qint64 m_messageIntervalMs = 10 * 60 * 1000;
+    qint64 m_healthIntervalMs = 3 * 60 * 1000;
+    int m_staleRows = 0;
+};
+
+} // namespace voltdesk::models
