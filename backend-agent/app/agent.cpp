@@ -6,7 +6,9 @@
 #include "app/connection_registry.h"
 #include "app/frame_trace.h"
 #include "app/ocpp_connection_handler.h"
+#include "app/session_tracker.h"
 #include "app/state_restore.h"
+#include "app/telemetry_publisher.h"
 #include "bus/bus_publisher.h"
 #include "bus/command_server.h"
 #include "contract/inventory.h"
@@ -84,17 +86,21 @@ void Agent::start() {
 
     m_writer = std::make_unique<store::StoreWriter>(m_config.postgres);
     m_writer->start();
-    m_fleet->addListener(m_writer.get());
 
     m_idTags = std::make_unique<domain::IdTagRegistry>();
     m_idTags->load(idTags);
     m_ledger = std::make_unique<store::PgTransactionLedger>(m_config.postgres);
     m_transactions = std::make_unique<domain::TransactionService>(*m_idTags, *m_ledger);
+    m_sessions = std::make_unique<SessionTracker>(*m_fleet);
     try {
-        m_transactions->loadActive(m_ledger->activeTransactions());
+        const auto open = m_ledger->activeTransactions();
+        m_transactions->loadActive(open);
+        m_sessions->restore(open); // before the writer listens: nothing to write back
     } catch (const std::exception& e) {
         throw AgentError(std::string("cannot read the open transactions: ") + e.what());
     }
+    m_fleet->addListener(m_writer.get());
+    m_transactions->addObserver(m_sessions.get());
     spdlog::info("agent: transactions ready id_tags={} open_transactions={}", idTags.size(),
                  m_transactions->active().size());
     m_securityEvents = std::make_unique<store::SecurityEventWriter>(m_config.postgres);
@@ -139,6 +145,11 @@ void Agent::start() {
         throw AgentError(e.what());
     }
     m_fleet->addListener(m_bus.get());
+    m_telemetry = std::make_unique<TelemetryPublisher>(
+        *m_fleet, [bus = m_bus.get()](std::string topic, std::string payload) {
+            bus->publishMessage(std::move(topic), std::move(payload), 0, false);
+        });
+    m_transactions->addObserver(m_telemetry.get());
     m_commands = std::make_unique<bus::CommandServer>(busOptions, *m_centralCommands, m_auditObserver.get());
     try {
         m_commands->start();

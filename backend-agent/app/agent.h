@@ -35,6 +35,8 @@ class ChargerSecurity;
 class CentralSystemCommands;
 class ConnectionRegistry;
 class FrameTrace;
+class SessionTracker;
+class TelemetryPublisher;
 
 /// Start-up failed; what() is a sentence for the operator (bad inventory, database, port in use).
 class AgentError : public std::runtime_error {
@@ -73,6 +75,7 @@ private:
     std::unique_ptr<store::PgTransactionLedger> m_ledger;
     std::unique_ptr<domain::IdTagRegistry> m_idTags;
     std::unique_ptr<domain::TransactionService> m_transactions;
+    std::unique_ptr<SessionTracker> m_sessions;
     std::unique_ptr<store::SecurityEventWriter> m_securityEvents;
     std::unique_ptr<store::CommandAuditLog> m_audit;
     std::unique_ptr<bus::CommandObserver> m_auditObserver;
@@ -80,6 +83,7 @@ private:
     std::unique_ptr<ConnectionRegistry> m_registry;
     std::unique_ptr<CentralSystemCommands> m_centralCommands;
     std::unique_ptr<bus::BusPublisher> m_bus;
+    std::unique_ptr<TelemetryPublisher> m_telemetry;
     std::unique_ptr<bus::CommandServer> m_commands;
     std::unique_ptr<ChargerSecurity> m_security;
     std::unique_ptr<domain::CertificateSigner> m_certificateSigner;

@@ -6,6 +6,7 @@
 #include "contract/charger_status.h"
 #include "contract/iso8601.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -64,8 +65,26 @@ struct MaintenanceStatusReported {
     EpochMs at = 0;
 };
 
-using ChargePointEvent = std::variant<ChargerConnected, ChargerDisconnected, ChargerBooted, HeartbeatReceived,
-                                      ConnectorStatusReported, MaintenanceStatusReported>;
+/// A transaction runs on a connector from now on: its start was stored (or, after a restart, it is
+/// stored as open).
+struct SessionStarted {
+    std::string chargerId;
+    int connectorId = 0;
+    int transactionId = 0;
+    std::string idTag;
+    EpochMs startedAt = 0; ///< the charger's clock
+    std::int64_t meterStartWh = 0;
+};
+
+/// The transaction ended: its stop was stored.
+struct SessionEnded {
+    std::string chargerId;
+    int transactionId = 0;
+};
+
+using ChargePointEvent =
+    std::variant<ChargerConnected, ChargerDisconnected, ChargerBooted, HeartbeatReceived,
+                 ConnectorStatusReported, MaintenanceStatusReported, SessionStarted, SessionEnded>;
 
 /// The charger id any event is about.
 const std::string& chargerIdOf(const ChargePointEvent& event);

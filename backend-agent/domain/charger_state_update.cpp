@@ -59,6 +59,34 @@ struct Applier {
         it->info = e.info;
         it->vendorErrorCode = e.vendorErrorCode;
     }
+
+    // Not lastSeen: a session event may come from a replay of messages the charger queued offline.
+    void operator()(const SessionStarted& e) const {
+        if (e.connectorId <= 0 || e.connectorId > kMaxConnectorId) {
+            return;
+        }
+        auto& connectors = state.connectors;
+        auto it = std::lower_bound(connectors.begin(), connectors.end(), e.connectorId,
+                                   [](const contract::ConnectorState& c, int id) { return c.id < id; });
+        if (it == connectors.end() || it->id != e.connectorId) {
+            // A start is a report about the connector too: it charges (OCPP's next status report).
+            contract::ConnectorState fresh;
+            fresh.id = e.connectorId;
+            fresh.status = ConnectorStatus::Charging;
+            fresh.errorCode = "NoError";
+            fresh.since = e.startedAt;
+            it = connectors.insert(it, fresh);
+        }
+        it->session = contract::ConnectorSession{e.transactionId, e.idTag, e.startedAt, e.meterStartWh};
+    }
+
+    void operator()(const SessionEnded& e) const {
+        for (auto& c : state.connectors) {
+            if (c.session && c.session->transactionId == e.transactionId) {
+                c.session.reset();
+            }
+        }
+    }
 };
 
 } // namespace

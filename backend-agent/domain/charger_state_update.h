@@ -15,6 +15,8 @@ inline constexpr int kMaxConnectorId = 64;
 /// - connectors appear when first reported and stay sorted by id; `since` moves only when the status
 ///   changes, so a repeated report does not reset how long a connector has been in its status.
 /// - a disconnect keeps the last connector statuses; the charger shows Offline through `online`.
+/// - a session is set on its connector by SessionStarted (replacing one the charger never stopped) and
+///   cleared by SessionEnded wherever that transaction is; a disconnect keeps it (chargers charge on).
 void applyEvent(contract::ChargerState& state, const ChargePointEvent& event);
 
 } // namespace voltdesk::domain

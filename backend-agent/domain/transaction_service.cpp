@@ -1,6 +1,7 @@
 #include "domain/transaction_service.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 namespace voltdesk::domain {
@@ -38,6 +39,10 @@ void TransactionService::close(int transactionId) {
     m_active.erase(it);
 }
 
+void TransactionService::addObserver(TransactionObserver* observer) {
+    m_observers.push_back(observer);
+}
+
 IdTagInfo TransactionService::authorize(std::string_view idTag) const {
     return m_idTags.authorize(idTag, m_clock());
 }
@@ -68,15 +73,22 @@ void TransactionService::start(TransactionStart start,
                              start.idTag, start.meterStartWh, start.timestamp};
     m_ledger.start(std::move(start), [this, opened = std::move(opened), done = std::move(done)](
                                          LedgerResult<TransactionStartResult> result) mutable {
+        bool isOpen = false;
         if (const auto* ok = std::get_if<TransactionStartResult>(&result)) {
             opened.transactionId = ok->transactionId;
             std::lock_guard lock(m_mutex);
             // A replay of a start that was stopped since must not reopen it.
             if (!ok->replay || m_active.contains(ok->transactionId)) {
                 open(opened);
+                isOpen = true;
             }
         }
         done(std::move(result));
+        if (isOpen) {
+            for (TransactionObserver* observer : m_observers) {
+                observer->onTransactionStarted(opened);
+            }
+        }
     });
 }
 
@@ -87,20 +99,42 @@ void TransactionService::stop(TransactionStop stop,
     }
     const int id = stop.transactionId;
     auto decided = stop.idTagInfo; // before stop is moved into the call
-    m_ledger.stop(std::move(stop), [this, id, decided = std::move(decided),
+    // What observers are told; transactionData stays with the ledger, they do not need it.
+    std::optional<TransactionStop> observed;
+    if (!m_observers.empty()) {
+        observed = stop;
+        observed->transactionData.clear();
+    }
+    m_ledger.stop(std::move(stop), [this, id, decided = std::move(decided), observed = std::move(observed),
                                     done = std::move(done)](LedgerResult<TransactionStopResult> result) {
+        std::optional<ActiveTransaction> closed;
         if (auto* ok = std::get_if<TransactionStopResult>(&result)) {
             ok->idTagInfo = decided;
             if (ok->outcome == StopOutcome::Stopped) {
                 std::lock_guard lock(m_mutex);
+                const auto it = m_active.find(id);
+                if (it != m_active.end()) {
+                    closed = it->second;
+                } else {
+                    closed.emplace().transactionId = id;
+                    closed->chargerId = observed ? observed->chargerId : std::string();
+                }
                 close(id);
             }
         }
         done(std::move(result));
+        if (closed && observed) {
+            for (TransactionObserver* observer : m_observers) {
+                observer->onTransactionStopped(*closed, *observed);
+            }
+        }
     });
 }
 
 void TransactionService::meterValues(MeterValuesReport report, std::function<void(LedgerResult<bool>)> done) {
+    for (TransactionObserver* observer : m_observers) {
+        observer->onMeterValues(report);
+    }
     m_ledger.meterValues(std::move(report), std::move(done));
 }
 

@@ -13,6 +13,21 @@
 
 namespace voltdesk::domain {
 
+/// Told about transactions as they happen, for live views (telemetry, the session on a connector).
+/// Never delays or changes an answer to the charger; must be quick and must not throw.
+class TransactionObserver {
+public:
+    virtual ~TransactionObserver() = default;
+    /// On the reporting thread, when the report arrives (before it is stored).
+    virtual void onMeterValues(const MeterValuesReport& report) = 0;
+    /// On the ledger's thread, after the start is stored and the charger answered; again for a replay
+    /// of a start that is still open.
+    virtual void onTransactionStarted(const ActiveTransaction& transaction) = 0;
+    /// On the ledger's thread, after the stop is stored and the charger answered; not for replays.
+    /// transaction is what the open transaction was (connectorId 0 if it was not known to be open).
+    virtual void onTransactionStopped(const ActiveTransaction& transaction, const TransactionStop& stop) = 0;
+};
+
 /// Thread-safe; called from every I/O thread. The callbacks run on the ledger's thread.
 class TransactionService {
 public:
@@ -22,6 +37,8 @@ public:
 
     /// The open transactions as stored, at start-up.
     void loadActive(const std::vector<ActiveTransaction>& active);
+    /// Before any traffic; the observer must outlive this object's use.
+    void addObserver(TransactionObserver* observer);
 
     /// Authorize: the registry's answer. Never ConcurrentTx: chargers also authorize the card that
     /// ends its own session.
@@ -48,6 +65,7 @@ private:
     std::unordered_map<int, ActiveTransaction> m_active; ///< by transaction id
     /// Open transaction ids by id tag, so a start checks ConcurrentTx without scanning every session.
     std::unordered_map<std::string, std::vector<int>> m_openByTag;
+    std::vector<TransactionObserver*> m_observers;
 };
 
 } // namespace voltdesk::domain

@@ -88,6 +88,54 @@ private slots:
         QVERIFY(s.connectors.empty());
         QCOMPARE(s.lastSeen, 1);
     }
+
+    void sessionsFromStartToStop() {
+        contract::ChargerState s;
+        applyEvent(s, status(1, ConnectorStatus::Preparing, 1000));
+        applyEvent(s, status(2, ConnectorStatus::Available, 1000));
+        applyEvent(s, SessionStarted{"CP", 1, 42, "TAG-1", 1500, 1000});
+        QCOMPARE(s.lastSeen, 1000); // a replayed start says nothing about the link
+        QVERIFY(s.connectors[0].session.has_value());
+        QCOMPARE(s.connectors[0].session->transactionId, 42);
+        QCOMPARE(s.connectors[0].session->idTag, std::string("TAG-1"));
+        QCOMPARE(s.connectors[0].session->startedAt, EpochMs(1500));
+        QCOMPARE(s.connectors[0].session->meterStartWh, std::int64_t(1000));
+        QVERIFY(s.connectors[0].status == ConnectorStatus::Preparing); // statuses come from their reports
+        QVERIFY(!s.connectors[1].session.has_value());
+
+        // The session outlives status changes and the link going down.
+        applyEvent(s, status(1, ConnectorStatus::SuspendedEV, 2000));
+        applyEvent(s, ChargerDisconnected{"CP", "bye", 2500});
+        QCOMPARE(s.connectors[0].session->transactionId, 42);
+
+        applyEvent(s, SessionEnded{"CP", 41}); // another transaction: nothing changes
+        QVERIFY(s.connectors[0].session.has_value());
+        applyEvent(s, SessionEnded{"CP", 42});
+        QVERIFY(!s.connectors[0].session.has_value());
+    }
+
+    void aNewStartReplacesAnUnstoppedSession() {
+        contract::ChargerState s;
+        applyEvent(s, SessionStarted{"CP", 1, 1, "A", 1000, 0});
+        applyEvent(s, SessionStarted{"CP", 1, 2, "B", 2000, 10});
+        QCOMPARE(s.connectors.size(), std::size_t(1));
+        QCOMPARE(s.connectors[0].session->transactionId, 2);
+    }
+
+    void aStartOnAnUnreportedConnectorCreatesIt() {
+        contract::ChargerState s;
+        applyEvent(s, status(3, ConnectorStatus::Available, 1000));
+        applyEvent(s, SessionStarted{"CP", 2, 7, "A", 5000, 0});
+        QCOMPARE(s.connectors.size(), std::size_t(2));
+        QCOMPARE(s.connectors[0].id, 2);
+        QVERIFY(s.connectors[0].status == ConnectorStatus::Charging);
+        QCOMPARE(s.connectors[0].since, EpochMs(5000));
+        QCOMPARE(s.connectors[0].session->transactionId, 7);
+        // Connector 0 is the charger itself and takes no session; absurd ids are ignored too.
+        applyEvent(s, SessionStarted{"CP", 0, 8, "A", 5000, 0});
+        applyEvent(s, SessionStarted{"CP", kMaxConnectorId + 1, 9, "A", 5000, 0});
+        QCOMPARE(s.connectors.size(), std::size_t(2));
+    }
 };
 
 QTEST_APPLESS_MAIN(TstChargerStateUpdate)

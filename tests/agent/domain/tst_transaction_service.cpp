@@ -145,6 +145,54 @@ private slots:
         QVERIFY(next.idTagInfo.status == AuthorizationStatus::Accepted);
     }
 
+    void observersHearOfStartsStopsAndMeterValues() {
+        struct Recorder final : TransactionObserver {
+            std::vector<std::string> calls;
+            void onMeterValues(const MeterValuesReport& r) override {
+                calls.push_back("meter " + std::to_string(r.readings.size()));
+            }
+            void onTransactionStarted(const ActiveTransaction& t) override {
+                calls.push_back("start " + std::to_string(t.transactionId) + " c" +
+                                std::to_string(t.connectorId));
+            }
+            void onTransactionStopped(const ActiveTransaction& t, const TransactionStop& stop) override {
+                calls.push_back("stop " + std::to_string(t.transactionId) + " c" +
+                                std::to_string(t.connectorId) + " " + std::to_string(stop.meterStopWh) +
+                                " data " + std::to_string(stop.transactionData.size()));
+            }
+        } recorder;
+        IdTagRegistry tags;
+        MemoryLedger ledger;
+        TransactionService service(tags, ledger, [] { return kNow; });
+        service.addObserver(&recorder);
+        const auto tx = started(service, startOf("CP-1", 2, "ANYONE", kNow));
+        const auto id = std::to_string(tx.transactionId);
+        // The replay of a start still open is told again (setting a session twice is harmless).
+        QVERIFY(started(service, startOf("CP-1", 2, "ANYONE", kNow)).replay);
+
+        MeterValuesReport report;
+        report.chargerId = "CP-1";
+        report.connectorId = 2;
+        report.readings.resize(3);
+        service.meterValues(report, [](const LedgerResult<bool>&) {});
+
+        TransactionStop stop;
+        stop.chargerId = "CP-1";
+        stop.transactionId = tx.transactionId;
+        stop.meterStopWh = 4321;
+        stop.transactionData.resize(5);
+        ledger.failNext = true;
+        service.stop(stop, [](const LedgerResult<TransactionStopResult>&) {}); // not stored: not told
+        service.stop(stop, [](const LedgerResult<TransactionStopResult>&) {});
+        service.stop(stop, [](const LedgerResult<TransactionStopResult>&) {}); // a replay: not told
+        // The stopped one's replayed start reopens nothing and is not told.
+        QVERIFY(started(service, startOf("CP-1", 2, "ANYONE", kNow)).replay);
+
+        const std::vector<std::string> expected{"start " + id + " c2", "start " + id + " c2", "meter 3",
+                                                "stop " + id + " c2 4321 data 0"};
+        QCOMPARE(recorder.calls, expected);
+    }
+
     void loadActiveAfterRestart() {
         IdTagRegistry tags;
         tags.load({IdTag{"CARD-1", std::nullopt, std::nullopt, false}});
