@@ -1,14 +1,19 @@
 #include "models/telemetry_model.h"
 
 #include "contract/iso8601.h"
+#include "contract/telemetry.h"
+#include "contract/topics.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <map>
 
 namespace voltdesk::models {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcTelemetry, "voltdesk.telemetry")
 
 // The JSON field of each quantity, in the telemetry payload and in history samples alike.
 constexpr std::array<const char*, kQuantityCount> kFieldNames = {
@@ -182,9 +187,35 @@ TelemetryModel::Connector& TelemetryModel::connector(const QString& chargerId, i
 }
 
 bool TelemetryModel::applyOne(const MqttMessage& message, QSet<QString>& touched) {
-    Q_UNUSED(message);
-    Q_UNUSED(touched);
-    return false;
+    const QByteArray topic = message.topic.toUtf8();
+    const auto ids = contract::parseChargerTelemetryTopic(std::string_view(topic.constData(), topic.size()));
+    if (!ids) {
+        return false; // fleet state and the rest: other models' business
+    }
+    const auto decoded = contract::decodeTelemetrySample(
+        std::string_view(message.payload.constData(), message.payload.size()));
+    if (!decoded || decoded.value().chargerId != ids->chargerId) {
+        ++m_malformed;
+        const QString reason = decoded ? QStringLiteral("charger id differs from the topic's")
+                                       : QString::fromStdString(decoded.error());
+        qCWarning(lcTelemetry) << "telemetry rejected:" << message.topic << reason;
+        emit malformedMessage(message.topic, reason);
+        return false;
+    }
+    const contract::TelemetrySample& s = decoded.value();
+    TelemetryReading r;
+    r.connectorId = s.connectorId;
+    r.atMs = s.at;
+    r.transactionId = s.transactionId;
+    const std::array<std::optional<double>, kQuantityCount> values = {
+        s.powerW, s.currentA, s.voltageV, s.temperatureC, s.socPercent, s.energyWh};
+    r.values = values;
+    const QString chargerId = QString::fromStdString(s.chargerId);
+    if (!store(chargerId, r, true)) {
+        return false;
+    }
+    touched.insert(chargerId);
+    return true;
 }
 
 } // namespace voltdesk::models

@@ -54,7 +54,8 @@ public:
                             qint64 retentionMs = kDefaultRetentionMs);
     ~TelemetryModel() override;
 
-    /// Takes the telemetry messages of a batch; emits samplesAdded once per charger.
+    /// Takes the telemetry messages of a batch (other topics are ignored, bad payloads counted and
+    /// reported); emits samplesAdded once per charger.
     void applyMessages(const MqttMessages& messages);
     /// Adds one live reading; emits samplesAdded.
     void addSample(const QString& chargerId, const TelemetryReading& reading);

@@ -1,4 +1,6 @@
 // TelemetryModel and TelemetrySeries without any UI: ordering, bounds, history merge, live values.
+#include "contract/telemetry.h"
+#include "contract/topics.h"
 #include "models/telemetry_model.h"
 
 #include <QJsonArray>
@@ -151,6 +153,39 @@ private slots:
         // The same answer again (the periodic refresh) adds nothing.
         QCOMPARE(m.addHistory(QStringLiteral("CP-1"), response), 3);
         QCOMPARE(power->size(), 3);
+    }
+
+    void takesTelemetryMessages() {
+        TelemetryModel m;
+        QSignalSpy added(&m, &TelemetryModel::samplesAdded);
+        QSignalSpy malformed(&m, &TelemetryModel::malformedMessage);
+        contract::TelemetrySample s;
+        s.chargerId = "CP/1";
+        s.connectorId = 2;
+        s.at = kT0;
+        s.transactionId = 7;
+        s.powerW = 7200;
+        s.voltageV = 230.1;
+        const auto topic = QString::fromStdString(contract::chargerTelemetryTopic("S1", "CP/1"));
+        models::MqttMessages batch{{topic, QByteArray::fromStdString(contract::encode(s))}};
+        s.at += 1000;
+        s.powerW = 7300;
+        batch.push_back({topic, QByteArray::fromStdString(contract::encode(s))});
+        batch.push_back({topic, QByteArrayLiteral("{not json")});
+        batch.push_back(
+            {QString::fromStdString(contract::chargerStateTopic("S1", "CP/1")), QByteArrayLiteral("{}")});
+        s.chargerId = "CP-other";
+        batch.push_back({topic, QByteArray::fromStdString(contract::encode(s))}); // id differs from topic
+        m.applyMessages(batch);
+
+        QCOMPARE(added.count(), 1); // one signal per batch and charger
+        QCOMPARE(malformed.count(), 2);
+        QCOMPARE(m.malformedCount(), 2);
+        QCOMPARE(m.series(QStringLiteral("CP/1"), 2, Quantity::Power)->size(), 2);
+        QCOMPARE(m.series(QStringLiteral("CP/1"), 2, Quantity::Voltage)->last()->value, 230.1);
+        QVERIFY(m.series(QStringLiteral("CP/1"), 2, Quantity::Soc) == nullptr);
+        QCOMPARE(*m.latest(QStringLiteral("CP/1"), 2)->value(Quantity::Power), 7300.0);
+        QCOMPARE(*m.latest(QStringLiteral("CP/1"), 2)->transactionId, 7);
     }
 
     void capacityAppliesPerSeries() {
