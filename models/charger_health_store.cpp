@@ -1,11 +1,8 @@
 #include "models/charger_health_store.h"
 
-#include "contract/iso8601.h"
+#include "contract/charger_health.h"
 #include "contract/topics.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 
 namespace voltdesk::models {
@@ -14,36 +11,17 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcHealth, "voltdesk.health")
 
-// Until contract/charger_health.h lands (AGENT-HEALTH), the payload of interface 4 is read here with
-// Qt's JSON; when it does, decodeChargerHealth() replaces this function and nothing else changes.
-std::optional<HealthFigures> decodeFigures(const QByteArray& payload, QString& chargerId) {
-    const QJsonDocument doc = QJsonDocument::fromJson(payload);
-    if (!doc.isObject())
-        return std::nullopt;
-    const QJsonObject o = doc.object();
-    if (o.value(QStringLiteral("v")).toInt() != 1 || !o.value(QStringLiteral("chargerId")).isString())
-        return std::nullopt;
-    chargerId = o.value(QStringLiteral("chargerId")).toString();
+HealthFigures figuresOf(const contract::ChargerHealth& h) {
     HealthFigures f;
-    const QByteArray at = o.value(QStringLiteral("computedAt")).toString().toUtf8();
-    if (auto ms = contract::parseIso8601(std::string_view(at.constData(), at.size())))
-        f.computedAtMs = *ms;
-    const auto number = [&o](const char* key) -> std::optional<double> {
-        const QJsonValue v = o.value(QLatin1String(key));
-        return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-    };
-    const auto integer = [&number](const char* key) -> std::optional<int> {
-        const auto v = number(key);
-        return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
-    };
-    f.powerW = number("powerW");
-    f.energyTodayWh = number("energyTodayWh");
-    f.faults24h = integer("faults24h");
-    f.availability24h = number("availability24h");
-    f.availability30d = number("availability30d");
-    f.healthScore = integer("healthScore");
-    for (const QJsonValue& reason : o.value(QStringLiteral("healthReasons")).toArray())
-        f.healthReasons.push_back(reason.toString());
+    f.computedAtMs = h.computedAt;
+    f.powerW = h.powerW;
+    f.energyTodayWh = h.energyTodayWh;
+    f.faults24h = h.faults24h;
+    f.availability24h = h.availability24h;
+    f.availability30d = h.availability30d;
+    f.healthScore = h.healthScore;
+    for (const std::string& reason : h.healthReasons)
+        f.healthReasons.push_back(QString::fromStdString(reason));
     return f;
 }
 
@@ -101,14 +79,16 @@ void ChargerHealthStore::applyMessages(const MqttMessages& messages) {
                 changed.push_back(*topicCharger);
             continue;
         }
-        QString payloadCharger;
-        const std::optional<HealthFigures> figures = decodeFigures(m.payload, payloadCharger);
-        if (!figures || payloadCharger != *topicCharger) {
+        const auto decoded = contract::decodeChargerHealth(
+            std::string_view(m.payload.constData(), static_cast<std::size_t>(m.payload.size())));
+        if (!decoded || QString::fromStdString(decoded.value().chargerId) != *topicCharger) {
             if (++m_malformed <= 20)
-                qCWarning(lcHealth).noquote() << "ignoring health message on" << m.topic;
+                qCWarning(lcHealth).noquote() << "ignoring health message on" << m.topic << "-"
+                                              << (decoded ? QStringLiteral("another charger's figures")
+                                                          : QString::fromStdString(decoded.error()));
             continue;
         }
-        if (store(*topicCharger, *figures))
+        if (store(*topicCharger, figuresOf(decoded.value())))
             changed.push_back(*topicCharger);
     }
     if (!changed.isEmpty())

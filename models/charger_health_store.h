@@ -11,7 +11,8 @@
 
 namespace voltdesk::models {
 
-/// What the agent computed about one charger; every figure is optional (absent: not known).
+/// What the agent computed about one charger (contract::ChargerHealth in Qt types); every figure is
+/// optional (absent: not known), so tests and future producers may leave any out.
 struct HealthFigures {
     qint64 computedAtMs = 0; ///< when the agent computed them (ms since the epoch, UTC); 0: unknown
     std::optional<double> powerW;
