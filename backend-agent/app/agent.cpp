@@ -1,6 +1,7 @@
 #include "app/agent.h"
 
 #include "app/central_system_commands.h"
+#include "app/charger_history_commands.h"
 #include "app/charger_security.h"
 #include "app/command_audit_observer.h"
 #include "app/connection_registry.h"
@@ -16,6 +17,7 @@
 #include "domain/certificate_signer.h"
 #include "domain/id_tag_registry.h"
 #include "domain/transaction_service.h"
+#include "store/charger_history_query.h"
 #include "store/command_audit_log.h"
 #include "store/id_tag_store.h"
 #include "store/pg_transaction_ledger.h"
@@ -132,6 +134,11 @@ void Agent::start() {
                                                 [uri = m_config.postgres](const std::string& idTag) {
                                                     return store::IdTagStore(uri).remove(idTag);
                                                 }});
+    // The history worker has its own connection: a console's query never waits behind the writers,
+    // nor they behind it.
+    m_history = std::make_unique<ChargerHistoryCommands>(
+        *m_centralCommands, [query = std::make_shared<store::ChargerHistoryQuery>(m_config.postgres)](
+                                const store::HistoryQuery& q) { return query->load(q); });
 
     bus::BusOptions busOptions;
     busOptions.serverUri = m_config.mqtt;
@@ -150,7 +157,7 @@ void Agent::start() {
             bus->publishMessage(std::move(topic), std::move(payload), 0, false);
         });
     m_transactions->addObserver(m_telemetry.get());
-    m_commands = std::make_unique<bus::CommandServer>(busOptions, *m_centralCommands, m_auditObserver.get());
+    m_commands = std::make_unique<bus::CommandServer>(busOptions, *m_history, m_auditObserver.get());
     try {
         m_commands->start();
     } catch (const std::invalid_argument& e) {
@@ -229,6 +236,9 @@ void Agent::stop() {
     // charger sent before its connection closed is committed (and answered if the link still lets it).
     if (m_commands) {
         m_commands->stop();
+    }
+    if (m_history) {
+        m_history->stop();
     }
     if (m_tlsServer) {
         m_tlsServer->stop();

@@ -33,6 +33,7 @@ namespace voltdesk::app {
 
 class ChargerSecurity;
 class CentralSystemCommands;
+class ChargerHistoryCommands;
 class ConnectionRegistry;
 class FrameTrace;
 class SessionTracker;
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<FrameTrace> m_trace;
     std::unique_ptr<ConnectionRegistry> m_registry;
     std::unique_ptr<CentralSystemCommands> m_centralCommands;
+    std::unique_ptr<ChargerHistoryCommands> m_history;
     std::unique_ptr<bus::BusPublisher> m_bus;
     std::unique_ptr<TelemetryPublisher> m_telemetry;
     std::unique_ptr<bus::CommandServer> m_commands;
