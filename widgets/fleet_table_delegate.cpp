@@ -4,7 +4,10 @@
 #include "models/fleet_table_model.h"
 #include "widgets/status_palette.h"
 
+#include <QApplication>
+#include <QPainter>
 #include <QPixmap>
+#include <QStyle>
 
 namespace voltdesk::widgets {
 
@@ -27,6 +30,27 @@ const QIcon& FleetTableDelegate::statusIcon(int status, bool stale, qreal device
             static_cast<contract::ChargerStatus>(status), stale, kIconSize, devicePixelRatio)));
     }
     return icon;
+}
+
+void FleetTableDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                               const QModelIndex& index) const {
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    // The row's background over the whole cell, the content inset by kPadding.
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+    opt.rect.adjust(kPadding, 0, -kPadding, 0);
+    opt.backgroundBrush = Qt::NoBrush;
+    opt.state &= ~QStyle::State_Selected;
+    opt.palette.setColor(QPalette::Text, (option.state & QStyle::State_Selected)
+                                             ? opt.palette.color(QPalette::HighlightedText)
+                                             : opt.palette.color(QPalette::Text));
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+}
+
+QSize FleetTableDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    return QStyledItemDelegate::sizeHint(option, index) + QSize(2 * kPadding, 0);
 }
 
 void FleetTableDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const {

@@ -15,6 +15,13 @@ class FleetTableDelegate : public QStyledItemDelegate {
 public:
     explicit FleetTableDelegate(QObject* parent = nullptr);
 
+    /// Room on each side of a cell's text, so right-aligned numbers do not touch the next column.
+    static constexpr int kPadding = 6;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 

@@ -9,6 +9,7 @@
 
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelection>
@@ -17,6 +18,7 @@
 #include <QPixmap>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <bitset>
 
 namespace voltdesk::widgets {
@@ -92,11 +94,16 @@ FleetTableView::FleetTableView(models::ChargerModel& chargers, models::ChargerHe
     QHeaderView* columns = m_table->horizontalHeader();
     columns->setSectionsMovable(true);
     columns->setHighlightSections(false);
-    columns->setStretchLastSection(false);
+    // Wide enough for the header (and its sort arrow) and for typical values.
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int widths[FleetTableModel::ColumnCount] = {14, 14, 12, 12, 10, 10, 8, 10, 8, 9, 9, 7};
-    for (int c = 0; c < FleetTableModel::ColumnCount; ++c)
-        columns->resizeSection(c, widths[c] * digit + 16);
+    const int widths[FleetTableModel::ColumnCount] = {12, 12, 12, 10, 9, 8, 8, 9, 4, 7, 7, 4};
+    const QFontMetrics headerFont(columns->font());
+    for (int c = 0; c < FleetTableModel::ColumnCount; ++c) {
+        const QString title = m_model->headerData(c, Qt::Horizontal).toString();
+        columns->resizeSection(c, std::max(widths[c] * digit, headerFont.horizontalAdvance(title)) + 36);
+    }
+    // The site name takes the room left over, so the figures stay next to each other.
+    columns->setSectionResizeMode(FleetTableModel::SiteColumn, QHeaderView::Stretch);
     // Arrival order until the operator picks a column; a third click goes back to it.
     columns->setSortIndicatorClearable(true);
     columns->setSortIndicator(-1, Qt::AscendingOrder);

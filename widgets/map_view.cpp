@@ -7,6 +7,7 @@
 #include <QGeoRectangle>
 #include <QGeoShape>
 #include <QLoggingCategory>
+#include <QMouseEvent>
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <algorithm>
@@ -78,7 +79,6 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
 
     connect(m_root, SIGNAL(chargerClicked(QString)), this, SIGNAL(chargerClicked(QString)));
     connect(m_root, SIGNAL(clusterClicked(QPointF)), this, SLOT(onClusterClicked(QPointF)));
-    connect(m_root, SIGNAL(chargerDoubleClicked(QString)), this, SIGNAL(chargerDoubleClicked(QString)));
     connect(m_root, SIGNAL(contextClicked(QPointF)), this, SLOT(onContextClicked(QPointF)));
     // Once the operator moves the map, it stays where they put it.
     connect(m_root, SIGNAL(userInteracted()), this, SLOT(stopAutoFit()));
@@ -165,6 +165,16 @@ void MapView::onClusterClicked(QPointF position) {
         return;
     zoomToChargers(ids);
     emit clusterClicked(ids);
+}
+
+void MapView::mouseDoubleClickEvent(QMouseEvent* event) {
+    QQuickWidget::mouseDoubleClickEvent(event);
+    // Taken here rather than from a QML TapHandler, whose double tap competes with the drag handler.
+    if (!m_layer || !m_layer->parentItem() || event->button() != Qt::LeftButton)
+        return;
+    const QString id = m_layer->chargerAt(m_layer->parentItem()->mapFromScene(event->position()));
+    if (!id.isEmpty())
+        emit chargerDoubleClicked(id);
 }
 
 void MapView::onContextClicked(QPointF position) {

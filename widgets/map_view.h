@@ -57,6 +57,9 @@ signals:
     /// The operator right-clicked a marker (the chargers of a cluster); globalPos is on the screen.
     void contextMenuRequested(const QStringList& chargerIds, const QPoint& globalPos);
 
+protected:
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+
 private slots:
     void stopAutoFit();
     void onClusterClicked(QPointF position);

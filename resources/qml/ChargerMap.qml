@@ -22,7 +22,6 @@ Item {
 
     signal chargerClicked(string chargerId)
     signal clusterClicked(point position)
-    signal chargerDoubleClicked(string chargerId)
     signal contextClicked(point position)
     signal userInteracted()
 
@@ -96,11 +95,6 @@ Item {
                             root.chargerClicked(id)
                         else if (markers.clusterAt(eventPoint.position).length > 0)
                             root.clusterClicked(eventPoint.position)
-                    }
-                    onDoubleTapped: (eventPoint) => {
-                        const id = markers.chargerAt(eventPoint.position)
-                        if (id !== "")
-                            root.chargerDoubleClicked(id)
                     }
                 }
                 TapHandler {
