@@ -43,6 +43,13 @@ private slots:
         QVERIFY(!c.options.map.center.isValid());
         QVERIFY(c.options.screenshotFile.isEmpty());
         QCOMPARE(c.options.screenshotDelayMs, 3000);
+        QVERIFY(!c.options.theme); // the saved choice, else dark
+    }
+
+    void theme() {
+        QCOMPARE(parse({"--theme", "light"}).options.theme,
+                 std::optional<widgets::Theme>(widgets::Theme::Light));
+        QCOMPARE(parse({"--theme=Dark"}).options.theme, std::optional<widgets::Theme>(widgets::Theme::Dark));
     }
 
     void everyOption() {
@@ -71,7 +78,7 @@ private slots:
     void helpAndVersion() {
         const CommandLine help = parse({"--help"});
         QCOMPARE(help.outcome, Outcome::Help);
-        for (const char* option : {"--broker", "--user", "--password", "--lang", "--tile-server",
+        for (const char* option : {"--broker", "--user", "--password", "--lang", "--theme", "--tile-server",
                                    "--screenshot", "--screenshot-delay"}) {
             QVERIFY2(help.text.contains(QLatin1String(option)), option);
         }
@@ -86,6 +93,7 @@ private slots:
         QTest::newRow("stray argument") << QStringList{"extra"} << "extra";
         QTest::newRow("broker without scheme") << QStringList{"--broker", "localhost"} << "localhost";
         QTest::newRow("unknown language") << QStringList{"--lang", "fr"} << "fr";
+        QTest::newRow("unknown theme") << QStringList{"--theme", "pink"} << "pink";
         QTest::newRow("tile server ftp") << QStringList{"--tile-server", "ftp://x/"} << "ftp://x/";
         QTest::newRow("center one number") << QStringList{"--center", "52.5"} << "latitude";
         QTest::newRow("center out of range") << QStringList{"--center", "95,13"} << "latitude";
