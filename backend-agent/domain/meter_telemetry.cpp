@@ -61,7 +61,7 @@ std::optional<double> inFixedUnit(Quantity quantity, std::string_view unit, doub
     case Quantity::Voltage:
         return unit.empty() || unit == "V" ? std::optional(v) : std::nullopt;
     case Quantity::Temperature:
-        if (unit.empty() || unit == "Celsius") {
+        if (unit.empty() || unit == "Celsius" || unit == "Celcius") { // OCPP 1.6's schema has both spellings
             return v;
         }
         if (unit == "K") {

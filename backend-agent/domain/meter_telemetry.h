@@ -12,8 +12,8 @@ namespace voltdesk::domain {
 
 /// One sample per reading that has at least one value we chart, in the report's order.
 /// - Power.Active.Import → powerW (kW × 1000), Current.Import → currentA, Voltage → voltageV,
-///   Temperature → temperatureC (K and Fahrenheit converted), SoC → socPercent,
-///   Energy.Active.Import.Register (also the default measurand) → energyWh (kWh × 1000).
+///   Temperature → temperatureC (K and Fahrenheit converted; OCPP 1.6's "Celcius" spelling too), SoC →
+///   socPercent, Energy.Active.Import.Register (also the default measurand) → energyWh (kWh × 1000).
 /// - A value for all phases together (no phase) wins over per-phase ones; otherwise phases are summed
 ///   (power, current, energy) or averaged (voltage); the neutral conductor ("N") is ignored.
 /// - The Outlet location (also the default) wins over Inlet, EV, Body and Cable; Temperature takes the

@@ -71,6 +71,8 @@ private slots:
 
     void fahrenheitIsConverted() {
         QCOMPARE(*only({value("212", "Temperature", "Fahrenheit")}).temperatureC, 100.0);
+        // OCPP 1.6's unit enumeration spells it "Celcius" as well, and chargers send that.
+        QCOMPARE(*only({value("36.8", "Temperature", "Celcius", {}, "Body")}).temperatureC, 36.8);
     }
 
     void phasesAreSummedOrAveraged() {
