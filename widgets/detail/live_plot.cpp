@@ -3,6 +3,7 @@
 #include "widgets/detail/plot_csv.h"
 #include "widgets/detail/plot_cursor.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -45,6 +46,9 @@ LivePlot::LivePlot(QWidget* parent)
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss\nMMM d"));
     m_plot->xAxis->setTicker(ticker);
+    // Until data arrives, show the window that live data will fill rather than 1970.
+    const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+    m_plot->xAxis->setRange(now - m_followWindowSec, now);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     // Over the plot both axes move; over an axis QCustomPlot moves that axis alone.
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
