@@ -11,4 +11,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>voltdesk::widgets::ChargerDetailView</name>
+    <message numerus="yes">
+        <source>%n keys</source>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

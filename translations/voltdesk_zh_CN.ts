@@ -452,4 +452,332 @@
         <translation>没有编号为“%1”的充电桩。</translation>
     </message>
 </context>
+<context>
+    <name>OcppErrorText</name>
+    <message>
+        <source>The connector lock failed to lock or unlock: the cable may be stuck or unsecured.</source>
+        <translation>充电枪锁无法上锁或解锁：电缆可能卡住或未锁好。</translation>
+    </message>
+    <message>
+        <source>The charger could not talk to the vehicle (pilot signal or ISO 15118); the driver can re-plug.</source>
+        <translation>充电桩无法与车辆通信（控制导引信号或 ISO 15118）；司机可重新插枪。</translation>
+    </message>
+    <message>
+        <source>Earth fault: the residual-current device tripped. Needs an electrician before reuse.</source>
+        <translation>接地故障：漏电保护器已跳闸。需电工检查后才能再用。</translation>
+    </message>
+    <message>
+        <source>Too hot: the charger reduced or stopped charging to cool down.</source>
+        <translation>温度过高：充电桩已降功率或停止充电以降温。</translation>
+    </message>
+    <message>
+        <source>Hardware or software failure inside the charger.</source>
+        <translation>充电桩内部硬件或软件故障。</translation>
+    </message>
+    <message>
+        <source>The charger's local authorization list disagrees with the central system's answer.</source>
+        <translation>充电桩本地授权列表与中央系统的答复不一致。</translation>
+    </message>
+    <message>
+        <source>Another error; the charger's info and vendor code say more.</source>
+        <translation>其他错误；详情见充电桩的信息和厂商代码。</translation>
+    </message>
+    <message>
+        <source>The vehicle drew more current than allowed; charging stopped.</source>
+        <translation>车辆电流超过允许值；充电已停止。</translation>
+    </message>
+    <message>
+        <source>Grid voltage above the charger's limit.</source>
+        <translation>电网电压高于充电桩上限。</translation>
+    </message>
+    <message>
+        <source>The energy meter cannot be read: sessions cannot be billed.</source>
+        <translation>电能表无法读取：充电会话无法计费。</translation>
+    </message>
+    <message>
+        <source>The power contactor failed to switch on or off.</source>
+        <translation>功率接触器无法闭合或断开。</translation>
+    </message>
+    <message>
+        <source>The RFID card reader does not work: drivers cannot start with a card.</source>
+        <translation>RFID 读卡器故障：司机无法刷卡启动。</translation>
+    </message>
+    <message>
+        <source>The charger could not carry out a reset.</source>
+        <translation>充电桩无法执行重启。</translation>
+    </message>
+    <message>
+        <source>Grid voltage below the charger's limit.</source>
+        <translation>电网电压低于充电桩下限。</translation>
+    </message>
+    <message>
+        <source>Weak mobile signal: messages may be late or lost.</source>
+        <translation>移动网络信号弱：消息可能延迟或丢失。</translation>
+    </message>
+    <message>
+        <source>Code reported by the charger: %1</source>
+        <translation>充电桩上报的代码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Quantity</name>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>电流</translation>
+    </message>
+    <message>
+        <source>Voltage</source>
+        <translation>电压</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>State of charge</source>
+        <translation>荷电状态</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>电量</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::ChargerHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>充电枪</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Charger says: %1</source>
+        <translation>充电桩信息：%1</translation>
+    </message>
+    <message>
+        <source>Security event</source>
+        <translation>安全事件</translation>
+    </message>
+    <message>
+        <source>Maintenance: %1</source>
+        <translation>维护：%1</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::ConfigurationModel</name>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>可写</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>权限</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::ChargerDetailView</name>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Faults and events</source>
+        <translation>故障与事件</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>History not loaded</source>
+        <translation>历史未加载</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Configuration not loaded</source>
+        <translation>配置未加载</translation>
+    </message>
+    <message>
+        <source>History as of %1</source>
+        <translation>历史数据截至 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keys</source>
+        <translation>
+            <numerusform>%n 个配置项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>未知：%1</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>正在加载历史…</translation>
+    </message>
+    <message>
+        <source>History not available: %1 %2</source>
+        <translation>历史不可用：%1 %2</translation>
+    </message>
+    <message>
+        <source>Asking the charger…</source>
+        <translation>正在询问充电桩…</translation>
+    </message>
+    <message>
+        <source>Configuration not available: %1 %2</source>
+        <translation>配置不可用：%1 %2</translation>
+    </message>
+    <message>
+        <source>Not known to the console (yet)</source>
+        <translation>控制台尚未收到此充电桩</translation>
+    </message>
+    <message>
+        <source>%1 %2 · firmware %3 · serial %4 · %5 kW</source>
+        <translation>%1 %2 · 固件 %3 · 序列号 %4 · %5 kW</translation>
+    </message>
+    <message>
+        <source>never heard from</source>
+        <translation>从未收到消息</translation>
+    </message>
+    <message>
+        <source>last message %1</source>
+        <translation>最后消息 %1</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>数据过时</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::ConnectorTable</name>
+    <message>
+        <source>Connector</source>
+        <translation>充电枪</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>电量 (kWh)</translation>
+    </message>
+    <message>
+        <source>Power (kW)</source>
+        <translation>功率 (kW)</translation>
+    </message>
+    <message>
+        <source>SoC (%)</source>
+        <translation>SoC (%)</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::StatusTimeline</name>
+    <message>
+        <source>No status history yet</source>
+        <translation>暂无状态历史</translation>
+    </message>
+    <message>
+        <source>Charger</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <source>Connector %1</source>
+        <translation>充电枪 %1</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::TelemetryPlotFeed</name>
+    <message>
+        <source>Charger</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <source>Connector %1</source>
+        <translation>充电枪 %1</translation>
+    </message>
+</context>
 </TS>
