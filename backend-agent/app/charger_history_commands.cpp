@@ -22,7 +22,7 @@ std::variant<std::optional<contract::EpochMs>, std::string> timeField(const nloh
     if (!parsed) {
         return std::string(key) + " must be an ISO 8601 time";
     }
-    return std::optional<contract::EpochMs>(*parsed);
+    return parsed;
 }
 
 void putOptional(nlohmann::json& j, const char* key, const std::optional<double>& value) {

@@ -12,7 +12,7 @@
 #include <vector>
 
 namespace pqxx {
-class connection;
+class connection; // NOLINT(readability-identifier-naming): libpqxx's name
 }
 
 namespace voltdesk::store {
