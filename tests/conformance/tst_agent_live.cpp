@@ -27,6 +27,9 @@ public:
             std::lock_guard lock(m_mutex);
             if (contract::parseChargerTelemetryTopic(message->get_topic())) {
                 if (auto sample = contract::decodeTelemetrySample(message->to_string())) {
+                    // The simulator stamps readings with this machine's clock: receipt minus `at` is
+                    // the charger-to-console latency through the agent and the broker.
+                    m_latenciesMs.push_back(contract::nowMs() - sample.value().at);
                     m_samples.push_back(std::move(sample).value());
                     m_telemetryRetained |= message->is_retained();
                 }
@@ -48,6 +51,10 @@ public:
     std::vector<contract::TelemetrySample> samples() {
         std::lock_guard lock(m_mutex);
         return m_samples;
+    }
+    std::vector<contract::EpochMs> latenciesMs() {
+        std::lock_guard lock(m_mutex);
+        return m_latenciesMs;
     }
     bool telemetryRetained() {
         std::lock_guard lock(m_mutex);
@@ -71,6 +78,7 @@ private:
     mqtt::async_client m_client;
     std::mutex m_mutex;
     std::vector<contract::TelemetrySample> m_samples;
+    std::vector<contract::EpochMs> m_latenciesMs;
     std::optional<contract::ChargerState> m_state;
     bool m_telemetryRetained = false;
 };
@@ -110,6 +118,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(poweredSamples(console.samples(), *transactionId) >= 3, 15000);
         const auto samples = console.samples();
         CASE_VERIFY(c, !console.telemetryRetained());
+        auto latencies = console.latenciesMs();
+        std::sort(latencies.begin(), latencies.end());
+        qInfo("telemetry latency, MeterValues sent to console received: median %lld ms, max %lld ms (%zu "
+              "samples)",
+              static_cast<long long>(latencies[latencies.size() / 2]),
+              static_cast<long long>(latencies.back()), latencies.size());
         // StartTransaction's meterStart came first, as the energy register at the start.
         const auto first =
             std::find_if(samples.begin(), samples.end(), [](const auto& s) { return s.energyWh; });
