@@ -26,6 +26,24 @@ std::vector<std::string_view> split(std::string_view s) {
     }
 }
 
+/// voltdesk/v1/sites/{site}/chargers/{charger}/{leaf}, ids decoded.
+std::optional<ChargerTopicIds> parseChargerTopic(std::string_view topic, std::string_view leaf) {
+    if (!topic.starts_with(kTopicRoot) || topic.size() <= kTopicRoot.size() ||
+        topic[kTopicRoot.size()] != '/') {
+        return std::nullopt;
+    }
+    const auto parts = split(topic.substr(kTopicRoot.size() + 1));
+    if (parts.size() != 5 || parts[0] != "sites" || parts[2] != "chargers" || parts[4] != leaf) {
+        return std::nullopt;
+    }
+    auto site = decodeTopicSegment(parts[1]);
+    auto charger = decodeTopicSegment(parts[3]);
+    if (!site || !charger || site->empty() || charger->empty()) {
+        return std::nullopt;
+    }
+    return ChargerTopicIds{std::move(*site), std::move(*charger)};
+}
+
 } // namespace
 
 std::string encodeTopicSegment(std::string_view id) {
@@ -93,20 +111,11 @@ std::string chargerTelemetryTopic(std::string_view siteId, std::string_view char
 }
 
 std::optional<ChargerTopicIds> parseChargerTelemetryTopic(std::string_view topic) {
-    if (!topic.starts_with(kTopicRoot) || topic.size() <= kTopicRoot.size() ||
-        topic[kTopicRoot.size()] != '/') {
-        return std::nullopt;
-    }
-    const auto parts = split(topic.substr(kTopicRoot.size() + 1));
-    if (parts.size() != 5 || parts[0] != "sites" || parts[2] != "chargers" || parts[4] != "telemetry") {
-        return std::nullopt;
-    }
-    auto site = decodeTopicSegment(parts[1]);
-    auto charger = decodeTopicSegment(parts[3]);
-    if (!site || !charger || site->empty() || charger->empty()) {
-        return std::nullopt;
-    }
-    return ChargerTopicIds{std::move(*site), std::move(*charger)};
+    return parseChargerTopic(topic, "telemetry");
+}
+
+std::optional<ChargerTopicIds> parseChargerHealthTopic(std::string_view topic) {
+    return parseChargerTopic(topic, "health");
 }
 
 std::optional<ParsedTopic> parseTopic(std::string_view topic) {

@@ -54,5 +54,8 @@ struct ChargerTopicIds {
 /// Recognises chargerTelemetryTopic() (ids decoded); nullopt for anything else. Separate from
 /// parseTopic() because telemetry is a stream a model subscribes to on its own, not fleet state.
 std::optional<ChargerTopicIds> parseChargerTelemetryTopic(std::string_view topic);
+/// Recognises chargerHealthTopic() (ids decoded); nullopt for anything else. Not in parseTopic()
+/// either: the health figures have a model of their own.
+std::optional<ChargerTopicIds> parseChargerHealthTopic(std::string_view topic);
 
 } // namespace voltdesk::contract

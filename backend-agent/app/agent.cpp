@@ -6,6 +6,7 @@
 #include "app/command_audit_observer.h"
 #include "app/connection_registry.h"
 #include "app/frame_trace.h"
+#include "app/health_reporter.h"
 #include "app/ocpp_connection_handler.h"
 #include "app/session_tracker.h"
 #include "app/state_restore.h"
@@ -57,6 +58,7 @@ Agent::~Agent() {
 }
 
 void Agent::start() {
+    const contract::EpochMs startedAt = contract::nowMs();
     contract::Inventory inventory;
     if (!m_config.inventoryFile.empty()) {
         inventory = readInventory(m_config.inventoryFile);
@@ -152,6 +154,17 @@ void Agent::start() {
         throw AgentError(e.what());
     }
     m_fleet->addListener(m_bus.get());
+    HealthReporterOptions healthOptions;
+    healthOptions.interval = m_config.healthInterval;
+    healthOptions.windows.staleAfter = 2 * m_config.heartbeatInterval;
+    m_health = std::make_unique<HealthReporter>(
+        m_config.postgres, healthOptions, [fleet = m_fleet.get()] { return fleet->snapshot(); },
+        [bus = m_bus.get()](const std::string& topic, const std::string& payload) {
+            bus->publishMessage(topic, payload, 1, true);
+        },
+        [writer = m_writer.get()] { writer->flush(std::chrono::seconds(5)); });
+    m_fleet->addListener(m_health.get());
+    m_health->start(startedAt);
     m_telemetry = std::make_unique<TelemetryPublisher>(
         *m_fleet, [bus = m_bus.get()](std::string topic, std::string payload) {
             bus->publishMessage(std::move(topic), std::move(payload), 0, false);
@@ -234,6 +247,9 @@ void Agent::stop() {
     // Each part may exist without the later ones when start() failed halfway. Commands first, so
     // none arrives for a connection that is closing; the ledger after the server, so every message a
     // charger sent before its connection closed is committed (and answered if the link still lets it).
+    if (m_health) {
+        m_health->stop();
+    }
     if (m_commands) {
         m_commands->stop();
     }

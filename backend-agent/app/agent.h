@@ -36,6 +36,7 @@ class CentralSystemCommands;
 class ChargerHistoryCommands;
 class ConnectionRegistry;
 class FrameTrace;
+class HealthReporter;
 class SessionTracker;
 class TelemetryPublisher;
 
@@ -85,6 +86,7 @@ private:
     std::unique_ptr<CentralSystemCommands> m_centralCommands;
     std::unique_ptr<ChargerHistoryCommands> m_history;
     std::unique_ptr<bus::BusPublisher> m_bus;
+    std::unique_ptr<HealthReporter> m_health;
     std::unique_ptr<TelemetryPublisher> m_telemetry;
     std::unique_ptr<bus::CommandServer> m_commands;
     std::unique_ptr<ChargerSecurity> m_security;

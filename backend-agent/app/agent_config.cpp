@@ -40,6 +40,7 @@ const std::set<std::string>& knownKeys() {
                                             "max-message-bytes",
                                             "ocpp-max-frame-bytes",
                                             "publish-interval-ms",
+                                            "health-interval-s",
                                             "call-timeout-ms",
                                             "calls-per-second",
                                             "call-burst",
@@ -262,6 +263,9 @@ AgentConfig validate(const RawSettings& raw) {
     if (has("publish-interval-ms")) {
         config.publishInterval = std::chrono::milliseconds(integer(raw, "publish-interval-ms", 0, 60'000));
     }
+    if (has("health-interval-s")) {
+        config.healthInterval = std::chrono::seconds(integer(raw, "health-interval-s", 1, 86'400));
+    }
     if (has("call-timeout-ms")) {
         config.callTimeout = std::chrono::milliseconds(integer(raw, "call-timeout-ms", 100, 600'000));
     }
@@ -346,6 +350,7 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
          "OCPP frame limit; larger gets a CALLERROR and the connection stays (default 65536)");
     flag("publish-interval-ms", "MS",
          "at most one MQTT state message per charger per interval (default 250)");
+    flag("health-interval-s", "SECONDS", "how often every charger's health is published (default 60)");
     flag("call-timeout-ms", "MS", "how long a charger has to answer a command (default 30000)");
     flag("calls-per-second", "N",
          "a charger's CALLs per second before they are refused and logged as a security event (default 50; 0 "

@@ -29,6 +29,8 @@ struct AgentConfig {
     std::size_t maxMessageBytes = std::size_t{1024} * 1024;
     std::size_t ocppMaxFrameBytes = std::size_t{64} * 1024;
     std::chrono::milliseconds publishInterval{250};
+    /// How often every charger's health is computed and published (app/health_reporter.h).
+    std::chrono::seconds healthInterval{60};
     /// How long a charger has to answer a command (a CALL of ours) when the console names no timeout.
     std::chrono::milliseconds callTimeout{30'000};
     /// A charger's CALLs per second, sustained and in a burst; more are refused and logged as a

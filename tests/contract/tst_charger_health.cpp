@@ -80,10 +80,18 @@ private slots:
         QVERIFY(!decoded.error().empty());
     }
 
-    void topicIsEncoded() {
+    void topicIsEncodedAndParsed() {
         const std::string topic = chargerHealthTopic("depot/1", "CP+7");
         QCOMPARE(topic, std::string("voltdesk/v1/sites/depot%2F1/chargers/CP%2B7/health"));
         QVERIFY(!parseTopic(topic)); // not fleet state: ChargerModel leaves it to the health model
+        const auto parsed = parseChargerHealthTopic(topic);
+        QVERIFY(parsed.has_value());
+        QCOMPARE(parsed->siteId, std::string("depot/1"));
+        QCOMPARE(parsed->chargerId, std::string("CP+7"));
+        QVERIFY(!parseChargerHealthTopic("voltdesk/v1/sites/depot/chargers//health"));
+        QVERIFY(!parseChargerHealthTopic("voltdesk/v1/sites/depot/chargers/CP/health/x"));
+        QVERIFY(!parseChargerHealthTopic("voltdesk/v1/sites/depot/chargers/CP/telemetry"));
+        QVERIFY(!parseChargerTelemetryTopic(topic));
         QCOMPARE(std::string(kAllChargerHealth), std::string("voltdesk/v1/sites/+/chargers/+/health"));
     }
 };

@@ -11,6 +11,10 @@ contract::ChargerHealth computeChargerHealth(const ChargerHealthData& data, cont
     inputs.day = summarizeTimeline(data.records, now - windows.day.count(), now);
     inputs.month = summarizeTimeline(data.records, now - windows.month.count(), now);
     inputs.condition = conditionOf(data.records);
+    if (data.online && *data.online != inputs.condition.online) {
+        inputs.condition.online = *data.online;
+        inputs.condition.offlineSince = 0; // not in the records: unknown
+    }
     inputs.lastSeen = data.lastSeen;
     inputs.staleAfter = windows.staleAfter.count();
     auto assessment = assessHealth(inputs);

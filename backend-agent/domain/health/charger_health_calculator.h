@@ -19,6 +19,9 @@ struct ChargerHealthData {
     std::optional<double> powerW;               ///< live power; absent when unknown
     contract::EpochMs dayStart = 0;             ///< midnight in the site's time zone (UTC without one)
     contract::EpochMs lastSeen = 0;
+    /// The live connection, when known; it wins over the records, which may lag behind it (and say
+    /// nothing of a charger that never connected).
+    std::optional<bool> online;
 };
 
 struct HealthWindows {

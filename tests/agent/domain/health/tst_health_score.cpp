@@ -3,6 +3,7 @@
 #include "domain/health/health_score.h"
 
 #include <QtTest>
+#include <algorithm>
 
 using namespace voltdesk;
 using domain::assessHealth;
@@ -163,6 +164,23 @@ private slots:
         QVERIFY(!h.powerW);
         QCOMPARE(*h.availability24h, 0.5);
         QCOMPARE(h.healthReasons.front(), std::string("offline for 30 min"));
+    }
+
+    void theLiveConnectionWinsOverTheRecords() {
+        domain::ChargerHealthData data;
+        data.chargerId = "CP-3"; // in the inventory, never connected
+        data.online = false;
+        auto h = domain::computeChargerHealth(data, kNow);
+        QCOMPARE(h.healthScore, 60);
+        QCOMPARE(h.healthReasons, std::vector<std::string>{"offline"});
+        QVERIFY(!h.availability24h);
+        data.records = {{0, "Offline", "", kNow - kHour}}; // the reconnection is not stored yet
+        data.online = true;
+        data.powerW = 0;
+        h = domain::computeChargerHealth(data, kNow);
+        QCOMPARE(*h.powerW, 0.0);
+        QVERIFY(std::none_of(h.healthReasons.begin(), h.healthReasons.end(),
+                             [](const std::string& r) { return r.starts_with("offline for"); }));
     }
 };
 
