@@ -1,5 +1,6 @@
 #include "app/charger_history_commands.h"
 
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 namespace voltdesk::app {
@@ -113,7 +114,9 @@ nlohmann::json historyResponse(const store::HistoryQuery& query, const store::Ch
     }
     return nlohmann::json{{"from", contract::toIso8601(query.from)},
                           {"to", contract::toIso8601(query.to)},
-                          {"maxSamples", query.maxSamples},
+                          {"maxSamples", history.samplesPerConnector > 0
+                                             ? std::min(query.maxSamples, history.samplesPerConnector)
+                                             : query.maxSamples},
                           {"samples", std::move(samples)},
                           {"statusChanges", std::move(statusChanges)},
                           {"securityEvents", std::move(securityEvents)},

@@ -1,5 +1,6 @@
 #include "store/charger_history_query.h"
 
+#include "domain/charger_state_update.h"
 #include "domain/meter_telemetry.h"
 #include "store/retrying_session.h"
 #include "store/store.h"
@@ -157,16 +158,24 @@ ChargerHistory ChargerHistoryQuery::load(const HistoryQuery& query) {
 }
 
 ChargerHistory ChargerHistoryQuery::read(pqxx::connection& connection, const HistoryQuery& query) {
-    const auto bucketMs = std::max<std::int64_t>(1, (query.to - query.from + query.maxSamples - 1) /
-                                                        std::max(1, query.maxSamples));
     ChargerHistory history;
     pqxx::read_transaction tx(connection);
     // A console waits for the answer; a query that takes longer than this has lost it anyway.
     tx.exec("SET LOCAL statement_timeout = 20000");
     std::vector<int> connectors;
     for (const auto& row : tx.exec(kConnectorsSql, pqxx::params{query.chargerId})) {
-        connectors.push_back(row[0].as<int>());
+        const int id = row[0].as<int>();
+        if (id >= 0 && id <= domain::kMaxConnectorId) { // as the live state: a faulty charger's ids are not
+            connectors.push_back(id);
+        }
     }
+    // Many connectors share the response's bound: each gets coarser buckets rather than some none.
+    const int perConnector =
+        std::clamp(static_cast<int>(kMaxTotalSamples / std::max<std::size_t>(1, connectors.size())), 1,
+                   query.maxSamples);
+    history.samplesPerConnector = perConnector;
+    const auto bucketMs =
+        std::max<std::int64_t>(1, (query.to - query.from + perConnector - 1) / std::max(1, perConnector));
     if (!connectors.empty()) {
         history.samples = samplesOf(
             tx.exec(kSamplesSql, pqxx::params{query.chargerId, query.from, query.to, bucketMs, connectors}),

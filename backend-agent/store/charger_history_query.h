@@ -52,17 +52,21 @@ struct MaintenanceRecord {
 inline constexpr std::size_t kMaxStatusChanges = 5000;
 inline constexpr std::size_t kMaxSecurityEvents = 1000;
 inline constexpr std::size_t kMaxMaintenance = 1000;
+/// Samples of all connectors together at most: a charger with many connectors gets fewer per connector.
+inline constexpr std::size_t kMaxTotalSamples = 50'000;
 
 struct ChargerHistory {
-    /// Per connector in time order; at most maxSamples per connector. A sample stands for a time bucket
-    /// of (to - from) / maxSamples: averages of power, current, voltage, SoC and temperature, the highest
-    /// energy register, at the time of the bucket's last reading. No transactionId.
+    /// Per connector in time order; at most samplesPerConnector per connector (maxSamples, fewer when
+    /// the connectors would exceed kMaxTotalSamples; connectors 0 to 64 only). A sample stands for a
+    /// time bucket of (to - from) / samplesPerConnector: averages of power, current, voltage, SoC and
+    /// temperature, the highest energy register, at the time of the bucket's last reading. No transactionId.
     std::vector<contract::TelemetrySample> samples;
     /// In time order. Each connector's last change before `from` comes first (when within 30 days
     /// before), so a timeline can be drawn from `from` on.
     std::vector<StatusChangeRecord> statusChanges;
     std::vector<SecurityEventRecord> securityEvents;
     std::vector<MaintenanceRecord> maintenance;
+    int samplesPerConnector = 0;
     bool truncated = false; ///< a list was cut at its bound
 };
 

@@ -157,6 +157,30 @@ private slots:
         QVERIFY(history.maintenance.empty());
     }
 
+    void manyConnectorsShareTheSampleBound() {
+        // 40 connectors with a reading every 50 s (1,728 a day each), and an absurd connector id.
+        exec("INSERT INTO meter_values (charger_id, connector_id, charger_time, received_at, measurand, "
+             "value) "
+             "SELECT 'CP-WIDE', c, t, t, '', '1' FROM generate_series(1, 40) c, "
+             "generate_series(timestamptz '2026-11-25T00:00:00Z', '2026-11-25T23:59:59Z', '50 seconds') t");
+        exec("INSERT INTO meter_values (charger_id, connector_id, charger_time, received_at, measurand, "
+             "value) "
+             "VALUES ('CP-WIDE', 100, '2026-11-25T12:00:00Z', now(), '', '1')");
+        store::ChargerHistoryQuery query(m_uri);
+        const auto history = query.load(store::HistoryQuery{"CP-WIDE", kDayStart, kDayStart + kDay, 10'000});
+        QCOMPARE(history.samplesPerConnector, 1250); // 50,000 / 40
+        std::map<int, int> perConnector;
+        for (const auto& s : history.samples) {
+            ++perConnector[s.connectorId];
+        }
+        QCOMPARE(perConnector.size(), std::size_t(40));
+        QVERIFY(!perConnector.contains(100));
+        for (const auto& [connector, n] : perConnector) {
+            QVERIFY2(n <= 1250 && n >= 1200, qPrintable(QStringLiteral("%1: %2").arg(connector).arg(n)));
+        }
+        QVERIFY(history.samples.size() <= store::kMaxTotalSamples);
+    }
+
     void listsAreBoundedToTheNewest() {
         exec("INSERT INTO security_events (charger_id, type, severity, source, received_at) "
              "SELECT 'CP-MANY', 'InvalidMessages', 'warning', 'agent', "
