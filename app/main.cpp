@@ -86,12 +86,12 @@ int main(int argc, char* argv[]) {
                     false);
     // The operator's own layout (per broker user) wins over the default size; it is saved on close.
     // Screenshots always show the default layout.
-    if (options.screenshotFile.isEmpty() && window.restoreLayout())
-        window.show();
-    else if (window.prefersMaximized())
+    const bool restored = options.screenshotFile.isEmpty() && window.restoreLayout();
+    if (!restored && window.prefersMaximized()) {
         window.showMaximized();
-    else
+    } else {
         window.show();
+    }
     link.start(); // on a bad URI the status bar says why; the window stays useful for the operator
 
     app::ScreenshotTaker screenshot(window, chargers, options.screenshotFile, options.screenshotDelayMs);

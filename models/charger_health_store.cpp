@@ -20,8 +20,9 @@ HealthFigures figuresOf(const contract::ChargerHealth& h) {
     f.availability24h = h.availability24h;
     f.availability30d = h.availability30d;
     f.healthScore = h.healthScore;
-    for (const std::string& reason : h.healthReasons)
+    for (const std::string& reason : h.healthReasons) {
         f.healthReasons.push_back(QString::fromStdString(reason));
+    }
     return f;
 }
 
@@ -29,15 +30,18 @@ HealthFigures figuresOf(const contract::ChargerHealth& h) {
 std::optional<QString> healthTopicCharger(const QString& topic) {
     static const QString kSuffix = QStringLiteral("/health");
     static const QString kPrefix = QString::fromLatin1(contract::kTopicRoot) + QStringLiteral("/sites/");
-    if (!topic.endsWith(kSuffix) || !topic.startsWith(kPrefix))
+    if (!topic.endsWith(kSuffix) || !topic.startsWith(kPrefix)) {
         return std::nullopt;
+    }
     const QStringList parts = topic.mid(kPrefix.size()).split(QLatin1Char('/'));
-    if (parts.size() != 4 || parts[1] != QLatin1String("chargers"))
+    if (parts.size() != 4 || parts[1] != QLatin1String("chargers")) {
         return std::nullopt;
+    }
     const QByteArray segment = parts[2].toUtf8();
     const auto id = contract::decodeTopicSegment(std::string_view(segment.constData(), segment.size()));
-    if (!id)
+    if (!id) {
         return std::nullopt;
+    }
     return QString::fromStdString(*id);
 }
 
@@ -52,47 +56,55 @@ const HealthFigures* ChargerHealthStore::find(const QString& chargerId) const {
 
 bool ChargerHealthStore::store(const QString& chargerId, const HealthFigures& figures) {
     auto it = m_figures.find(chargerId);
-    if (it != m_figures.end() && *it == figures)
+    if (it != m_figures.end() && *it == figures) {
         return false;
+    }
     m_figures.insert(chargerId, figures);
     return true;
 }
 
 void ChargerHealthStore::setHealth(const QString& chargerId, const HealthFigures& figures) {
-    if (store(chargerId, figures))
+    if (store(chargerId, figures)) {
         emit healthChanged({chargerId});
+    }
 }
 
 void ChargerHealthStore::removeHealth(const QString& chargerId) {
-    if (m_figures.remove(chargerId) > 0)
+    if (m_figures.remove(chargerId) > 0) {
         emit healthChanged({chargerId});
+    }
 }
 
 void ChargerHealthStore::applyMessages(const MqttMessages& messages) {
     QStringList changed;
     for (const MqttMessage& m : messages) {
         const std::optional<QString> topicCharger = healthTopicCharger(m.topic);
-        if (!topicCharger)
+        if (!topicCharger) {
             continue;
+        }
         if (m.payload.isEmpty()) {
-            if (m_figures.remove(*topicCharger) > 0)
+            if (m_figures.remove(*topicCharger) > 0) {
                 changed.push_back(*topicCharger);
+            }
             continue;
         }
         const auto decoded = contract::decodeChargerHealth(
             std::string_view(m.payload.constData(), static_cast<std::size_t>(m.payload.size())));
         if (!decoded || QString::fromStdString(decoded.value().chargerId) != *topicCharger) {
-            if (++m_malformed <= 20)
+            if (++m_malformed <= 20) {
                 qCWarning(lcHealth).noquote() << "ignoring health message on" << m.topic << "-"
                                               << (decoded ? QStringLiteral("another charger's figures")
                                                           : QString::fromStdString(decoded.error()));
+            }
             continue;
         }
-        if (store(*topicCharger, figuresOf(decoded.value())))
+        if (store(*topicCharger, figuresOf(decoded.value()))) {
             changed.push_back(*topicCharger);
+        }
     }
-    if (!changed.isEmpty())
+    if (!changed.isEmpty()) {
         emit healthChanged(changed);
+    }
 }
 
 } // namespace voltdesk::models

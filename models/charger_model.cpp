@@ -29,10 +29,12 @@ QString qs(const std::string& s) {
 /// command responses): BrokerLink delivers them to every model, and here they are not mistakes.
 bool isOtherModelsTopic(const QString& topic) {
     static const QString kRoot = QString::fromLatin1(contract::kTopicRoot) + QLatin1Char('/');
-    if (!topic.startsWith(kRoot))
+    if (!topic.startsWith(kRoot)) {
         return false;
-    if (topic.startsWith(kRoot + QStringLiteral("users/")))
+    }
+    if (topic.startsWith(kRoot + QStringLiteral("users/"))) {
         return true;
+    }
     return topic.startsWith(kRoot + QStringLiteral("sites/")) &&
            (topic.endsWith(QStringLiteral("/telemetry")) || topic.endsWith(QStringLiteral("/health")));
 }
@@ -159,8 +161,9 @@ void ChargerModel::applyOne(const MqttMessage& message, Batch& batch) {
     const QByteArray topicUtf8 = message.topic.toUtf8();
     const auto topic = contract::parseTopic(std::string_view(topicUtf8.constData(), topicUtf8.size()));
     if (!topic) {
-        if (isOtherModelsTopic(message.topic))
+        if (isOtherModelsTopic(message.topic)) {
             return;
+        }
         reject(message.topic, QStringLiteral("not a topic of the wire contract"));
         return;
     }

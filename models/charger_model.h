@@ -55,7 +55,7 @@ public:
     Q_ENUM(Role)
 
     /// Payloads larger than this are rejected as malformed (a charger state is well under 4 KiB).
-    static constexpr qsizetype kMaxPayloadBytes = 256 * 1024;
+    static constexpr qsizetype kMaxPayloadBytes = qsizetype{256} * 1024;
 
     explicit ChargerModel(QObject* parent = nullptr);
 

@@ -26,8 +26,9 @@ constexpr std::array<int, contract::kChargerStatusCount> kSeverityRank = [] {
         ChargerStatus::Unknown,  ChargerStatus::Reserved,  ChargerStatus::Occupied,
         ChargerStatus::Charging, ChargerStatus::Available,
     };
-    for (std::size_t i = 0; i < worstFirst.size(); ++i)
+    for (std::size_t i = 0; i < worstFirst.size(); ++i) {
         rank[static_cast<std::size_t>(worstFirst[i])] = static_cast<int>(i);
+    }
     return rank;
 }();
 
@@ -56,11 +57,12 @@ FleetTableModel::FleetTableModel(ChargerModel& chargers, ChargerHealthStore& hea
     connect(&chargers, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int last) {
                 const auto at = static_cast<std::ptrdiff_t>(first);
-                const auto n = static_cast<std::size_t>(last - first + 1);
+                const auto n = static_cast<std::size_t>(last) - static_cast<std::size_t>(first) + 1;
                 m_dirty.insert(m_dirty.begin() + at, n, 0);
                 m_wasStale.insert(m_wasStale.begin() + at, n, 0);
-                for (int& row : m_dirtyList)
+                for (int& row : m_dirtyList) {
                     row += row >= first ? static_cast<int>(n) : 0;
+                }
                 endInsertRows();
             });
     connect(&chargers, &QAbstractItemModel::rowsAboutToBeRemoved, this,
@@ -95,8 +97,9 @@ int FleetTableModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant FleetTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal)
+    if (orientation != Qt::Horizontal) {
         return {};
+    }
     if (role == Qt::DisplayRole) {
         switch (section) {
         case ChargerColumn:
@@ -148,8 +151,9 @@ QVariant FleetTableModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 QVariant FleetTableModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= m_chargers.rowCount() || index.column() >= ColumnCount)
+    if (!index.isValid() || index.row() >= m_chargers.rowCount() || index.column() >= ColumnCount) {
         return {};
+    }
     const int row = index.row();
     const int column = index.column();
     switch (role) {
@@ -158,8 +162,9 @@ QVariant FleetTableModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         return toolTip(row, column);
     case Qt::TextAlignmentRole:
-        if (column >= PowerColumn || column == LastMessageColumn)
+        if (column >= PowerColumn || column == LastMessageColumn) {
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        }
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     case SortRole:
         return sortKey(row, column);
@@ -190,15 +195,19 @@ QVariant FleetTableModel::display(int row, int column) const {
     case ConnectorsColumn:
         return connectorSummary(s.connectors);
     case LastMessageColumn: {
-        if (s.lastSeen <= 0)
+        if (s.lastSeen <= 0) {
             return dash();
+        }
         const qint64 seconds = std::max<qint64>(0, (m_nowMs - s.lastSeen) / 1000);
-        if (seconds < 60)
+        if (seconds < 60) {
             return tr("%n s ago", nullptr, static_cast<int>(seconds));
-        if (seconds < 3600)
+        }
+        if (seconds < 3600) {
             return tr("%n min ago", nullptr, static_cast<int>(seconds / 60));
-        if (seconds < 48 * 3600)
+        }
+        if (seconds < qint64{48} * 3600) {
             return tr("%n h ago", nullptr, static_cast<int>(seconds / 3600));
+        }
         return tr("%n d ago", nullptr, static_cast<int>(seconds / 86400));
     }
     case FirmwareColumn:
@@ -234,8 +243,9 @@ QVariant FleetTableModel::toolTip(int row, int column) const {
                               : QVariant();
     case HealthScoreColumn: {
         const HealthFigures* h = m_health.find(m_chargers.chargerIdAt(row));
-        if (!h)
+        if (!h) {
             return tr("No health figures from the agent yet");
+        }
         return h->healthReasons.isEmpty() ? tr("No problems found")
                                           : h->healthReasons.join(QLatin1Char('\n'));
     }
@@ -295,8 +305,9 @@ bool FleetTableModel::isHealthOld(int row) const {
 }
 
 bool FleetTableModel::isStale(int row, int column) const {
-    if (isRowStale(row))
+    if (isRowStale(row)) {
         return true;
+    }
     switch (column) {
     case LastMessageColumn:
     case ConnectorsColumn:
@@ -344,8 +355,9 @@ void FleetTableModel::advanceClock(qint64 nowMs) {
         }
     }
     // The ages move for every row: one signal for the column instead of one per row.
-    if (rows > 0)
+    if (rows > 0) {
         emit dataChanged(index(0, LastMessageColumn), index(rows - 1, LastMessageColumn), {Qt::DisplayRole});
+    }
     if (stale != m_staleRows) {
         m_staleRows = stale;
         emit staleRowCountChanged(stale);
@@ -354,26 +366,31 @@ void FleetTableModel::advanceClock(qint64 nowMs) {
 
 void FleetTableModel::markDirty(int row) {
     char& flag = m_dirty[static_cast<std::size_t>(row)];
-    if (flag)
+    if (flag) {
         return;
+    }
     flag = 1;
     m_dirtyList.push_back(row);
-    if (!m_flushTimer.isActive())
+    if (!m_flushTimer.isActive()) {
         m_flushTimer.start();
+    }
 }
 
 void FleetTableModel::onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight) {
-    if (!topLeft.isValid() || !bottomRight.isValid())
+    if (!topLeft.isValid() || !bottomRight.isValid()) {
         return;
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+    }
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         markDirty(row);
+    }
 }
 
 void FleetTableModel::onHealthChanged(const QStringList& chargerIds) {
     for (const QString& id : chargerIds) {
         const int row = m_chargers.rowOf(id);
-        if (row >= 0)
+        if (row >= 0) {
             markDirty(row);
+        }
     }
 }
 
@@ -385,10 +402,11 @@ void FleetTableModel::onRowsRemoved(int first, int last) {
     std::vector<int> kept;
     kept.reserve(m_dirtyList.size());
     for (int row : m_dirtyList) {
-        if (row < first)
+        if (row < first) {
             kept.push_back(row);
-        else if (row > last)
+        } else if (row > last) {
             kept.push_back(row - n);
+        }
     }
     m_dirtyList = std::move(kept);
     endRemoveRows();
@@ -396,12 +414,14 @@ void FleetTableModel::onRowsRemoved(int first, int last) {
 
 void FleetTableModel::flush() {
     m_flushTimer.stop();
-    if (m_dirtyList.empty())
+    if (m_dirtyList.empty()) {
         return;
+    }
     std::vector<int> rows;
     rows.swap(m_dirtyList);
-    for (int row : rows)
+    for (int row : rows) {
         m_dirty[static_cast<std::size_t>(row)] = 0;
+    }
     std::sort(rows.begin(), rows.end());
     // One signal per run of adjacent rows: a view repaints the run's rectangle once.
     std::size_t start = 0;

@@ -114,8 +114,8 @@ private:
     QTimer m_flushTimer;
     QTimer m_tickTimer;
     qint64 m_nowMs = 0;
-    qint64 m_messageIntervalMs = 10 * 60 * 1000;
-    qint64 m_healthIntervalMs = 3 * 60 * 1000;
+    qint64 m_messageIntervalMs = qint64{10} * 60 * 1000;
+    qint64 m_healthIntervalMs = qint64{3} * 60 * 1000;
     int m_staleRows = 0;
 };
 

@@ -47,10 +47,12 @@ QString connectorStatusLetter(ConnectorStatus status) {
 QString connectorSummary(const std::vector<contract::ConnectorState>& connectors) {
     QString text;
     for (const contract::ConnectorState& c : connectors) {
-        if (!shown(c))
+        if (!shown(c)) {
             continue;
-        if (!text.isEmpty())
+        }
+        if (!text.isEmpty()) {
             text += QStringLiteral(" · ");
+        }
         text += QString::number(c.id) + QLatin1Char(' ') + connectorStatusLetter(c.status);
     }
     return text;
@@ -60,8 +62,9 @@ QString connectorDetails(const std::vector<contract::ConnectorState>& connectors
     QStringList lines;
     for (const contract::ConnectorState& c : connectors) {
         QString line = QStringLiteral("%1: %2").arg(c.id).arg(connectorStatusDisplayName(c.status));
-        if (!c.errorCode.empty() && c.errorCode != "NoError")
+        if (!c.errorCode.empty() && c.errorCode != "NoError") {
             line += QStringLiteral(" (%1)").arg(QString::fromStdString(c.errorCode));
+        }
         lines.push_back(line);
     }
     return lines.join(QLatin1Char('\n'));

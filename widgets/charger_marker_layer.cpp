@@ -28,8 +28,9 @@ constexpr std::array<ChargerStatus, contract::kChargerStatusCount> kDrawOrder = 
 constexpr int kMinRepaintIntervalMs = 1000 / ChargerMarkerLayer::kMaxRepaintHz;
 
 ChargerStatus statusFromInt(int value) {
-    if (value < 0 || value >= contract::kChargerStatusCount)
+    if (value < 0 || value >= contract::kChargerStatusCount) {
         return ChargerStatus::Unknown;
+    }
     return static_cast<ChargerStatus>(value);
 }
 
@@ -43,10 +44,12 @@ ChargerMarkerLayer::ChargerMarkerLayer(QQuickItem* parent) : QQuickPaintedItem(p
 }
 
 void ChargerMarkerLayer::setModel(QAbstractItemModel* model) {
-    if (m_model == model)
+    if (m_model == model) {
         return;
-    for (const auto& c : m_modelConnections)
+    }
+    for (const auto& c : m_modelConnections) {
         disconnect(c);
+    }
     m_modelConnections.clear();
     m_model = model;
     if (model) {
@@ -65,18 +68,21 @@ void ChargerMarkerLayer::setModel(QAbstractItemModel* model) {
 }
 
 void ChargerMarkerLayer::setMap(QQuickItem* map) {
-    if (m_map == map)
+    if (m_map == map) {
         return;
-    for (const auto& c : m_mapConnections)
+    }
+    for (const auto& c : m_mapConnections) {
         disconnect(c);
+    }
     m_mapConnections.clear();
     m_map = map;
     if (map) {
         // The Map's type is private API; its notify signals are reached through the meta-object.
         for (const char* signal :
              {SIGNAL(centerChanged(QGeoCoordinate)), SIGNAL(zoomLevelChanged(double)),
-              SIGNAL(mapReadyChanged(bool)), SIGNAL(widthChanged()), SIGNAL(heightChanged())})
+              SIGNAL(mapReadyChanged(bool)), SIGNAL(widthChanged()), SIGNAL(heightChanged())}) {
             m_mapConnections.push_back(connect(map, signal, this, SLOT(onViewChanged())));
+        }
     }
     m_contentView = {};
     onViewChanged();
@@ -84,36 +90,41 @@ void ChargerMarkerLayer::setMap(QQuickItem* map) {
 }
 
 void ChargerMarkerLayer::setSelectedChargerIds(const QStringList& chargerIds) {
-    if (m_selectedIds == chargerIds)
+    if (m_selectedIds == chargerIds) {
         return;
+    }
     m_selectedIds = chargerIds;
     requestRepaint();
     emit selectedChargerIdsChanged();
 }
 
 void ChargerMarkerLayer::setStale(bool stale) {
-    if (m_forceStale == stale)
+    if (m_forceStale == stale) {
         return;
+    }
     m_forceStale = stale;
     requestRepaint();
     emit staleChanged();
 }
 
 void ChargerMarkerLayer::setGraticule(bool on) {
-    if (m_graticule == on)
+    if (m_graticule == on) {
         return;
+    }
     m_graticule = on;
     requestRepaint();
     emit graticuleChanged();
 }
 
 MercatorView ChargerMarkerLayer::currentView() const {
-    if (!m_map || !parentItem() || m_map->width() <= 0 || m_map->height() <= 0)
+    if (!m_map || !parentItem() || m_map->width() <= 0 || m_map->height() <= 0) {
         return {};
+    }
     const QGeoCoordinate center = m_map->property("center").value<QGeoCoordinate>();
     const double zoom = m_map->property("zoomLevel").toDouble();
-    if (!center.isValid())
+    if (!center.isValid()) {
         return {};
+    }
     // A second point about 256 px east (or west, near the antimeridian) gives the scale precisely at
     // any zoom.
     const double dLon = std::min(90.0, 360.0 / std::exp2(std::clamp(zoom, 0.0, 30.0)));
@@ -124,8 +135,9 @@ MercatorView ChargerMarkerLayer::currentView() const {
                               Q_ARG(QGeoCoordinate, center), Q_ARG(bool, false));
     QMetaObject::invokeMethod(m_map, "fromCoordinate", Qt::DirectConnection, Q_RETURN_ARG(QPointF, p1),
                               Q_ARG(QGeoCoordinate, other), Q_ARG(bool, false));
-    if (!std::isfinite(p0.x()) || !std::isfinite(p1.x()) || p0.x() == p1.x())
+    if (!std::isfinite(p0.x()) || !std::isfinite(p1.x()) || p0.x() == p1.x()) {
         return {};
+    }
     const QPointF m0 = mercatorFromLatLon(center.latitude(), center.longitude());
     const QPointF m1 = mercatorFromLatLon(other.latitude(), other.longitude());
     MercatorView view;
@@ -141,9 +153,10 @@ void ChargerMarkerLayer::readRow(int row, Marker& marker) const {
     marker.status = statusFromInt(index.data(ChargerModel::StatusRole).toInt());
     marker.stale = index.data(ChargerModel::StaleRole).toBool();
     marker.located = index.data(ChargerModel::HasLocationRole).toBool();
-    if (marker.located)
+    if (marker.located) {
         marker.mercator = mercatorFromLatLon(index.data(ChargerModel::LatitudeRole).toDouble(),
                                              index.data(ChargerModel::LongitudeRole).toDouble());
+    }
 }
 
 void ChargerMarkerLayer::rebuild() {
@@ -151,8 +164,9 @@ void ChargerMarkerLayer::rebuild() {
     m_clustersDirty = true;
     m_markers.clear();
     m_indexOf.clear();
-    if (!m_model)
+    if (!m_model) {
         return;
+    }
     const int rows = m_model->rowCount();
     m_markers.resize(static_cast<size_t>(rows));
     m_indexOf.reserve(rows);
@@ -182,32 +196,37 @@ void ChargerMarkerLayer::onDataChanged(const QModelIndex& topLeft, const QModelI
                 break;
             }
             // A status change keeps the clusters; only a charger that moved regroups them.
-            if (marker.located != wasLocated || (marker.located && marker.mercator != wasAt))
+            if (marker.located != wasLocated || (marker.located && marker.mercator != wasAt)) {
                 m_clustersDirty = true;
+            }
         }
     }
     requestRepaint();
 }
 
 void ChargerMarkerLayer::requestRepaint() {
-    if (m_repaintQueued)
+    if (m_repaintQueued) {
         return;
+    }
     m_repaintQueued = true;
     const qint64 since = m_sinceRepaint.isValid() ? m_sinceRepaint.elapsed() : kMinRepaintIntervalMs;
-    if (since >= kMinRepaintIntervalMs)
+    if (since >= kMinRepaintIntervalMs) {
         repaintNow();
-    else
+    } else {
         m_throttle.start(static_cast<int>(kMinRepaintIntervalMs - since));
+    }
 }
 
 void ChargerMarkerLayer::repaintNow() {
     m_throttle.stop();
     m_repaintQueued = false;
-    if (m_structureDirty)
+    if (m_structureDirty) {
         rebuild();
+    }
     m_contentView = currentView();
-    if (!m_contentView.isValid())
+    if (!m_contentView.isValid()) {
         return; // onViewChanged() asks again once the map can project
+    }
     m_contentZoom = m_map->property("zoomLevel").toDouble();
     m_contentMapSize = m_map->size();
     // The painted area: the map plus kMargin on every side, in the parent's coordinates.
@@ -222,8 +241,9 @@ void ChargerMarkerLayer::repaintNow() {
 
 void ChargerMarkerLayer::onViewChanged() {
     const MercatorView view = currentView();
-    if (!view.isValid())
+    if (!view.isValid()) {
         return;
+    }
     if (!m_contentView.isValid() || (m_map && m_map->size() != m_contentMapSize)) {
         // Nothing (right) on screen yet: no reason to wait for the throttle.
         m_repaintQueued = false;
@@ -255,21 +275,24 @@ void ChargerMarkerLayer::onViewChanged() {
 }
 
 void ChargerMarkerLayer::ensureSprites(qreal devicePixelRatio) {
-    if (m_spriteRatio == devicePixelRatio)
+    if (m_spriteRatio == devicePixelRatio) {
         return;
+    }
     m_spriteRatio = devicePixelRatio;
     m_clusterSprites.clear();
-    for (int stale = 0; stale < 2; ++stale)
-        for (int s = 0; s < contract::kChargerStatusCount; ++s)
-            m_sprites[static_cast<size_t>(stale * contract::kChargerStatusCount + s)] =
-                StatusPalette::markerSprite(static_cast<ChargerStatus>(s), stale != 0, kMarkerDiameter,
-                                            devicePixelRatio);
+    for (int stale = 0; stale < 2; ++stale) {
+        for (int s = 0; s < contract::kChargerStatusCount; ++s) {
+            const int slot = stale * contract::kChargerStatusCount + s;
+            m_sprites[static_cast<size_t>(slot)] = StatusPalette::markerSprite(
+                static_cast<ChargerStatus>(s), stale != 0, kMarkerDiameter, devicePixelRatio);
+        }
+    }
 }
 
 const QImage& ChargerMarkerLayer::spriteFor(const Marker& marker) const {
     const bool stale = m_forceStale || marker.stale;
-    return m_sprites[static_cast<size_t>((stale ? contract::kChargerStatusCount : 0) +
-                                         static_cast<int>(marker.status))];
+    const int slot = (stale ? contract::kChargerStatusCount : 0) + static_cast<int>(marker.status);
+    return m_sprites[static_cast<size_t>(slot)];
 }
 
 const QImage& ChargerMarkerLayer::clusterSpriteFor(const PlacedCluster& cluster) {
@@ -278,8 +301,9 @@ const QImage& ChargerMarkerLayer::clusterSpriteFor(const PlacedCluster& cluster)
     key.append(cluster.stale ? '1' : '0');
     auto it = m_clusterSprites.find(key);
     if (it == m_clusterSprites.end()) {
-        if (m_clusterSprites.size() > 4096) // statuses churn over a long shift; keep the cache bounded
+        if (m_clusterSprites.size() > 4096) { // statuses churn over a long shift; keep the cache bounded
             m_clusterSprites.clear();
+        }
         it = m_clusterSprites.insert(
             key, StatusPalette::clusterSprite(cluster.counts, cluster.stale, m_spriteRatio));
     }
@@ -292,10 +316,12 @@ bool ChargerMarkerLayer::clustersCurrent() const {
 }
 
 void ChargerMarkerLayer::ensureClusters() {
-    if (m_structureDirty)
+    if (m_structureDirty) {
         rebuild();
-    if (clustersCurrent())
+    }
+    if (clustersCurrent()) {
         return;
+    }
     m_clustersDirty = false;
     m_clusteredScale = m_contentView.scale;
     m_fanOut = m_contentZoom >= kFanOutZoom - 1e-6;
@@ -303,8 +329,9 @@ void ChargerMarkerLayer::ensureClusters() {
     m_worldPoints.clear();
     m_pointOf.assign(m_markers.size(), -1);
     for (size_t i = 0; i < m_markers.size(); ++i) {
-        if (!m_markers[i].located)
+        if (!m_markers[i].located) {
             continue;
+        }
         m_pointOf[i] = static_cast<int>(m_located.size());
         m_located.push_back(static_cast<int>(i));
         m_worldPoints.push_back(m_markers[i].mercator * m_clusteredScale);
@@ -313,8 +340,9 @@ void ChargerMarkerLayer::ensureClusters() {
     m_rankInCluster.assign(m_located.size(), 0);
     for (int c = 0; c < m_clusterer.clusterCount(); ++c) {
         int rank = 0;
-        for (int point : m_clusterer.members(c))
+        for (int point : m_clusterer.members(c)) {
             m_rankInCluster[static_cast<size_t>(point)] = rank++;
+        }
     }
 }
 
@@ -330,8 +358,9 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
     m_paintPending = false;
     m_paintedMarkers = 0;
     m_paintedClusters = 0;
-    if (!m_contentView.isValid())
+    if (!m_contentView.isValid()) {
         return;
+    }
     // Item-local pixels: the content view shifted by where the item sits when unmoved.
     MercatorView local = m_contentView;
     const QPointF itemTopLeft =
@@ -339,13 +368,15 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
               : QPointF(-kMargin, -kMargin);
     local.origin -= itemTopLeft;
     const QRectF area = boundingRect();
-    if (m_graticule)
+    if (m_graticule) {
         GraticulePainter::paint(*painter, area, local, QRectF(QPointF(kMargin, kMargin), m_contentMapSize));
+    }
 
     ensureSprites(window() ? window()->effectiveDevicePixelRatio() : 1.0);
     ensureClusters();
-    for (auto& bucket : m_visibleByStatus)
+    for (auto& bucket : m_visibleByStatus) {
         bucket.clear();
+    }
     m_visibleClusters.clear();
     m_leaders.clear();
     const auto severity = StatusPalette::severityOrder();
@@ -358,8 +389,9 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
         const int n = static_cast<int>(members.size());
         if (n == 1 || m_fanOut) {
             const double reach = n == 1 ? 0 : fanOffset(0, n).y();
-            if (!keep.adjusted(reach, reach, -reach, -reach).contains(centre))
+            if (!keep.adjusted(reach, reach, -reach, -reach).contains(centre)) {
                 continue;
+            }
             for (int rank = 0; rank < n; ++rank) {
                 const int i = m_located[static_cast<size_t>(members[static_cast<size_t>(rank)])];
                 const Marker& marker = m_markers[static_cast<size_t>(i)];
@@ -373,8 +405,9 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
             }
             continue;
         }
-        if (!keep.contains(centre))
+        if (!keep.contains(centre)) {
             continue;
+        }
         PlacedCluster placed{centre, c, {}, true, 0};
         for (int point : members) {
             const Marker& marker = m_markers[static_cast<size_t>(m_located[static_cast<size_t>(point)])];
@@ -396,8 +429,9 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
         painter->drawLines(m_leaders.data(), static_cast<int>(m_leaders.size()));
         painter->setPen(Qt::NoPen);
         painter->setBrush(QColor(0x30, 0x30, 0x30));
-        for (const QLineF& leader : m_leaders)
+        for (const QLineF& leader : m_leaders) {
             painter->drawEllipse(leader.p1(), 2.0, 2.0);
+        }
         painter->restore();
     }
     const int offset = kMarkerDiameter / 2;
@@ -430,18 +464,21 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
     QSet<int> ringedClusters;
     for (const QString& id : std::as_const(m_selectedIds)) {
         const auto selected = m_indexOf.constFind(id);
-        if (selected == m_indexOf.constEnd())
+        if (selected == m_indexOf.constEnd()) {
             continue;
+        }
         const Marker& marker = m_markers[static_cast<size_t>(*selected)];
         const int point = m_pointOf[static_cast<size_t>(*selected)];
-        if (!marker.located || point < 0)
+        if (!marker.located || point < 0) {
             continue;
+        }
         const int c = m_clusterer.clusterOf(point);
         const int n = m_clusterer.size(c);
         const QPointF centre = m_clusterer.center(c) + local.origin;
         if (n > 1 && !m_fanOut) {
-            if (ringedClusters.contains(c))
+            if (ringedClusters.contains(c)) {
                 continue;
+            }
             ringedClusters.insert(c);
             // Inside a cluster: ring the cluster, so the operator sees where the charger went.
             const double ring = StatusPalette::clusterDiameter(n);
@@ -463,64 +500,76 @@ int ChargerMarkerLayer::hitAt(QPointF point) const {
     const QPointF local = (point - position()) / k;
     // A single marker is small: a click must land near it. A cluster is a bigger target.
     const int near = m_grid.nearest(local, (kMarkerDiameter / 2.0 + 4.0) / k);
-    if (near >= 0 && near < m_gridClusterBase)
+    if (near >= 0 && near < m_gridClusterBase) {
         return near;
+    }
     const int item = m_grid.nearest(local, (StatusPalette::clusterDiameter(100000) / 2.0 + 4.0) / k);
     return item >= m_gridClusterBase ? item : -1;
 }
 
 QString ChargerMarkerLayer::chargerAt(QPointF point) const {
     const int item = hitAt(point);
-    if (item < 0 || item >= m_gridClusterBase || static_cast<size_t>(item) >= m_markers.size())
+    if (item < 0 || item >= m_gridClusterBase || static_cast<size_t>(item) >= m_markers.size()) {
         return {};
+    }
     return m_markers[static_cast<size_t>(item)].chargerId;
 }
 
 QStringList ChargerMarkerLayer::clusterAt(QPointF point) const {
     const int item = hitAt(point);
     const int cluster = item - m_gridClusterBase;
-    if (item < 0 || cluster < 0 || cluster >= m_clusterer.clusterCount())
+    if (item < 0 || cluster < 0 || cluster >= m_clusterer.clusterCount()) {
         return {};
+    }
     QStringList ids;
     for (int member : m_clusterer.members(cluster)) {
         const auto marker = static_cast<size_t>(m_located[static_cast<size_t>(member)]);
-        if (marker < m_markers.size())
+        if (marker < m_markers.size()) {
             ids.append(m_markers[marker].chargerId);
+        }
     }
     return ids;
 }
 
 int ChargerMarkerLayer::clusterSizeOf(const QString& chargerId) {
-    if (m_structureDirty)
+    if (m_structureDirty) {
         rebuild();
+    }
     const auto it = m_indexOf.constFind(chargerId);
     if (it == m_indexOf.constEnd() || !m_markers[static_cast<size_t>(*it)].located ||
-        !m_contentView.isValid())
+        !m_contentView.isValid()) {
         return 0;
+    }
     ensureClusters();
-    if (m_fanOut)
+    if (m_fanOut) {
         return 1;
+    }
     return m_clusterer.size(m_clusterer.clusterOf(m_pointOf[static_cast<size_t>(*it)]));
 }
 
 std::optional<QPointF> ChargerMarkerLayer::positionOf(const QString& chargerId) {
-    if (m_structureDirty)
+    if (m_structureDirty) {
         rebuild();
+    }
     const auto it = m_indexOf.constFind(chargerId);
-    if (it == m_indexOf.constEnd())
+    if (it == m_indexOf.constEnd()) {
         return std::nullopt;
+    }
     const Marker& marker = m_markers[static_cast<size_t>(*it)];
     const MercatorView view = currentView();
-    if (!marker.located || !view.isValid())
+    if (!marker.located || !view.isValid()) {
         return std::nullopt;
-    if (!m_contentView.isValid())
+    }
+    if (!m_contentView.isValid()) {
         return view.toPixel(marker.mercator);
+    }
     ensureClusters();
     const int point = m_pointOf[static_cast<size_t>(*it)];
     const int c = m_clusterer.clusterOf(point);
     const int n = m_clusterer.size(c);
-    if (n == 1)
+    if (n == 1) {
         return view.toPixel(marker.mercator);
+    }
     // Where the painted image put it, moved and scaled as the image is until its repaint.
     const double k = view.scale / m_contentView.scale;
     const QPointF centre = view.toPixel(m_clusterer.center(c) / m_clusteredScale);
@@ -528,46 +577,54 @@ std::optional<QPointF> ChargerMarkerLayer::positionOf(const QString& chargerId) 
 }
 
 std::optional<QGeoCoordinate> ChargerMarkerLayer::coordinateOf(const QString& chargerId) {
-    if (m_structureDirty)
+    if (m_structureDirty) {
         rebuild();
+    }
     const auto it = m_indexOf.constFind(chargerId);
-    if (it == m_indexOf.constEnd() || !m_markers[static_cast<size_t>(*it)].located)
+    if (it == m_indexOf.constEnd() || !m_markers[static_cast<size_t>(*it)].located) {
         return std::nullopt;
+    }
     const QPointF m = m_markers[static_cast<size_t>(*it)].mercator;
     return QGeoCoordinate(latFromMercatorY(m.y()), lonFromMercatorX(m.x()));
 }
 
 QGeoRectangle ChargerMarkerLayer::locatedBounds() {
-    if (m_structureDirty)
+    if (m_structureDirty) {
         rebuild();
+    }
     QStringList all;
     all.reserve(static_cast<qsizetype>(m_markers.size()));
-    for (const Marker& marker : m_markers)
+    for (const Marker& marker : m_markers) {
         all.append(marker.chargerId);
+    }
     return boundsOf(all);
 }
 
 QGeoRectangle ChargerMarkerLayer::boundsOf(const QStringList& chargerIds) {
-    if (m_structureDirty)
+    if (m_structureDirty) {
         rebuild();
+    }
     double minX = std::numeric_limits<double>::max(), minY = minX;
     double maxX = -minX, maxY = -minX;
     bool any = false;
     for (const QString& id : chargerIds) {
         const auto it = m_indexOf.constFind(id);
-        if (it == m_indexOf.constEnd())
+        if (it == m_indexOf.constEnd()) {
             continue;
+        }
         const Marker& marker = m_markers[static_cast<size_t>(*it)];
-        if (!marker.located)
+        if (!marker.located) {
             continue;
+        }
         any = true;
         minX = std::min(minX, marker.mercator.x());
         maxX = std::max(maxX, marker.mercator.x());
         minY = std::min(minY, marker.mercator.y());
         maxY = std::max(maxY, marker.mercator.y());
     }
-    if (!any)
+    if (!any) {
         return {};
+    }
     return QGeoRectangle(QGeoCoordinate(latFromMercatorY(minY), lonFromMercatorX(minX)),
                          QGeoCoordinate(latFromMercatorY(maxY), lonFromMercatorX(maxX)));
 }

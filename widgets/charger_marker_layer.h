@@ -175,7 +175,7 @@ private:
     bool m_paintPending = false;  ///< update() called, paint() not yet run
 
     qreal m_spriteRatio = 0;
-    std::array<QImage, 2 * contract::kChargerStatusCount> m_sprites; ///< [stale][status]
+    std::array<QImage, std::size_t{2} * contract::kChargerStatusCount> m_sprites; ///< [stale][status]
     QHash<QByteArray, QImage> m_clusterSprites; ///< by counts and staleness; few distinct ones in practice
 
     // Clusters of the located markers at m_clusteredScale; points are world pixels (mercator × scale).

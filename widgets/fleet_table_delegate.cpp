@@ -24,7 +24,8 @@ const QIcon& FleetTableDelegate::statusIcon(int status, bool stale, qreal device
         m_icons = {};
         m_iconRatio = devicePixelRatio;
     }
-    QIcon& icon = m_icons[static_cast<std::size_t>((stale ? contract::kChargerStatusCount : 0) + status)];
+    const int slot = (stale ? contract::kChargerStatusCount : 0) + status;
+    QIcon& icon = m_icons[static_cast<std::size_t>(slot)];
     if (icon.isNull()) {
         icon = QIcon(QPixmap::fromImage(StatusPalette::markerSprite(
             static_cast<contract::ChargerStatus>(status), stale, kIconSize, devicePixelRatio)));

@@ -32,8 +32,9 @@ namespace {
 Statuses problemStatuses() {
     Statuses s;
     for (ChargerStatus status : StatusPalette::severityOrder()) {
-        if (StatusPalette::isProblem(status))
+        if (StatusPalette::isProblem(status)) {
             s.set(static_cast<std::size_t>(status));
+        }
     }
     return s;
 }
@@ -119,19 +120,22 @@ FleetTableView::FleetTableView(models::ChargerModel& chargers, models::ChargerHe
     layout->addWidget(m_table, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        if (!m_selecting)
+        if (!m_selecting) {
             emit selectionChanged(selectedChargers());
+        }
     });
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         emit chargerActivated(index.data(FleetTableModel::ChargerIdRole).toString());
     });
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
         const QModelIndex index = m_table->indexAt(at);
-        if (!index.isValid())
+        if (!index.isValid()) {
             return;
-        if (!m_table->selectionModel()->isRowSelected(index.row(), {}))
+        }
+        if (!m_table->selectionModel()->isRowSelected(index.row(), {})) {
             m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
                                                          QItemSelectionModel::Rows);
+        }
         emit contextMenuRequested(selectedChargers(), m_table->viewport()->mapToGlobal(at));
     });
 
@@ -152,29 +156,34 @@ void FleetTableView::updateSiteChoices() {
     QSet<QString> seen;
     for (int row = 0; row < m_chargers.rowCount(); ++row) {
         const QString siteId = QString::fromStdString(m_chargers.stateAt(row).siteId);
-        if (seen.contains(siteId))
+        if (seen.contains(siteId)) {
             continue;
+        }
         seen.insert(siteId);
         byName.insert(m_chargers.sites().displayName(siteId) + QLatin1Char('\n') + siteId, siteId);
     }
     const QString current = m_siteChoice->currentData().toString();
     const QSignalBlocker block(m_siteChoice);
-    while (m_siteChoice->count() > 1)
+    while (m_siteChoice->count() > 1) {
         m_siteChoice->removeItem(1);
-    for (auto it = byName.cbegin(); it != byName.cend(); ++it)
+    }
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it) {
         m_siteChoice->addItem(it.key().section(QLatin1Char('\n'), 0, 0), it.value());
+    }
     const int again = m_siteChoice->findData(current);
     m_siteChoice->setCurrentIndex(again >= 0 ? again : 0);
-    if (again < 0)
+    if (again < 0) {
         m_filter->setSiteId({});
+    }
 }
 
 QStringList FleetTableView::selectedChargers() const {
     QStringList ids;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     ids.reserve(rows.size());
-    for (const QModelIndex& index : rows)
+    for (const QModelIndex& index : rows) {
         ids.push_back(index.data(FleetTableModel::ChargerIdRole).toString());
+    }
     return ids;
 }
 
@@ -183,14 +192,17 @@ void FleetTableView::setSelectedChargers(const QStringList& chargerIds) {
     QModelIndex first;
     for (const QString& id : chargerIds) {
         const int sourceRow = m_chargers.rowOf(id);
-        if (sourceRow < 0)
+        if (sourceRow < 0) {
             continue;
+        }
         const QModelIndex index = m_filter->mapFromSource(m_model->index(sourceRow, 0));
-        if (!index.isValid())
+        if (!index.isValid()) {
             continue;
+        }
         selection.select(index, index.siblingAtColumn(FleetTableModel::ColumnCount - 1));
-        if (!first.isValid())
+        if (!first.isValid()) {
             first = index;
+        }
     }
     m_selecting = true;
     m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);

@@ -137,8 +137,9 @@ QAction* MainWindow::addShortcut(QMenu* menu, const QString& text, const QKeySeq
 
 void MainWindow::buildMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : {m_tableDock, m_legendDock, m_detailsDock})
+    for (QDockWidget* dock : {m_tableDock, m_legendDock, m_detailsDock}) {
         view->addAction(dock->toggleViewAction());
+    }
     view->addSeparator();
     connect(addShortcut(view, tr("&Search the fleet table"), QKeySequence::Find), &QAction::triggered, this,
             [this] {
@@ -158,8 +159,9 @@ void MainWindow::buildMenus() {
             &QAction::triggered, this, [this] { focusDock(m_detailsDock, m_details); });
     connect(addShortcut(view, tr("Open charger &detail view"), QKeySequence(Qt::CTRL | Qt::Key_Return)),
             &QAction::triggered, this, [this] {
-                if (!selectedCharger().isEmpty())
+                if (!selectedCharger().isEmpty()) {
                     emit detailRequested(selectedCharger());
+                }
             });
     connect(addShortcut(view, tr("&Clear selection"), QKeySequence(Qt::Key_Escape)), &QAction::triggered,
             this, [this] { selectChargers({}); });
@@ -186,15 +188,17 @@ void MainWindow::buildMenus() {
 void MainWindow::focusDock(QDockWidget* dock, QWidget* target) {
     dock->show();
     dock->raise();
-    if (target)
+    if (target) {
         target->setFocus(Qt::ShortcutFocusReason);
+    }
 }
 
 QSize MainWindow::defaultSize() const {
     const QSize wanted(1600, 1000);
     const QScreen* screen = this->screen();
-    if (!screen)
+    if (!screen) {
         return wanted;
+    }
     return wanted.boundedTo(screen->availableSize());
 }
 
@@ -219,28 +223,32 @@ void MainWindow::applySelection(const QStringList& chargerIds, bool fromTable) {
     m_selected = chargerIds;
     m_map->setSelectedChargers(chargerIds);
     m_details->setCharger(chargerIds.value(0));
-    if (!fromTable)
+    if (!fromTable) {
         m_table->setSelectedChargers(chargerIds);
+    }
 }
 
 bool MainWindow::showCharger(const QString& chargerId) {
-    if (m_chargers.rowOf(chargerId) < 0)
+    if (m_chargers.rowOf(chargerId) < 0) {
         return false;
+    }
     selectCharger(chargerId);
     m_map->centerOnCharger(chargerId);
     return true;
 }
 
 QString MainWindow::resolveChargerId(const QString& typed) const {
-    if (m_chargers.rowOf(typed) >= 0)
+    if (m_chargers.rowOf(typed) >= 0) {
         return typed;
+    }
     // Operators type ids in any case; accept a case-insensitive match when it is unique.
     QString match;
     for (int row = 0; row < m_chargers.rowCount(); ++row) {
         const QString& id = m_chargers.chargerIdAt(row);
         if (id.compare(typed, Qt::CaseInsensitive) == 0) {
-            if (!match.isEmpty())
+            if (!match.isEmpty()) {
                 return {};
+            }
             match = id;
         }
     }
@@ -251,10 +259,12 @@ void MainWindow::setTheme(Theme theme, bool remember) {
     applyTheme(theme);
     const bool changed = theme != m_theme;
     m_theme = theme;
-    if (remember)
+    if (remember) {
         QSettings().setValue(kThemeKey, themeName(theme));
-    if (changed)
+    }
+    if (changed) {
         emit themeChanged(theme);
+    }
 }
 
 std::optional<Theme> MainWindow::savedTheme() {
@@ -277,8 +287,9 @@ void MainWindow::saveLayout() const {
 
 void MainWindow::resetLayout() {
     restoreState(m_defaultState, WindowLayout::kVersion);
-    for (QDockWidget* dock : {m_tableDock, m_legendDock, m_detailsDock})
+    for (QDockWidget* dock : {m_tableDock, m_legendDock, m_detailsDock}) {
         dock->show();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -293,12 +304,13 @@ void MainWindow::resync() {
 }
 
 void MainWindow::updateConnectionState() {
-    if (!m_chargers.isBrokerConnected())
+    if (!m_chargers.isBrokerConnected()) {
         m_connection = ConnectionState::Disconnected;
-    else if (m_chargers.isStale())
+    } else if (m_chargers.isStale()) {
         m_connection = ConnectionState::AgentOffline;
-    else
+    } else {
         m_connection = ConnectionState::Connected;
+    }
     m_indicator->setState(m_connection, m_link.stateText());
     m_map->setConnectionState(m_connection);
 }

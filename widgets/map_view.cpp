@@ -34,11 +34,13 @@ void registerQmlTypes() {
 // The osm plugin appends "%z/%x/%y.png" to its custom host; accept the common template forms too.
 QString tileHostPrefix(QString url) {
     for (const QString& tail : {QStringLiteral("{z}/{x}/{y}.png"), QStringLiteral("%z/%x/%y.png")}) {
-        if (url.endsWith(tail))
+        if (url.endsWith(tail)) {
             url.chop(tail.size());
+        }
     }
-    if (!url.isEmpty() && !url.endsWith(QLatin1Char('/')))
+    if (!url.isEmpty() && !url.endsWith(QLatin1Char('/'))) {
         url += QLatin1Char('/');
+    }
     return url;
 }
 
@@ -52,8 +54,9 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
     setSource(QUrl(QStringLiteral("qrc:/voltdesk/qml/ChargerMap.qml")));
     m_root = rootObject();
     if (!m_root) {
-        for (const QQmlError& error : errors())
+        for (const QQmlError& error : errors()) {
             qCCritical(lcMapView) << error.toString();
+        }
         return;
     }
     const QString tiles = tileHostPrefix(options.tileServerUrl.trimmed());
@@ -71,8 +74,9 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
     m_map = m_root->findChild<QQuickItem*>(QStringLiteral("map"));
     m_layer = m_root->findChild<ChargerMarkerLayer*>(QStringLiteral("markerLayer"));
     if (!m_map || !m_layer) {
-        for (const QQmlError& error : errors())
+        for (const QQmlError& error : errors()) {
             qCCritical(lcMapView) << error.toString();
+        }
         qCCritical(lcMapView) << "the map QML did not create its Map and marker layer";
         return;
     }
@@ -95,8 +99,9 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
         // first frame already frames the fleet.
         const auto fitLater = [this] { scheduleAutoFit(); };
         const auto fitNow = [this] {
-            if (m_autoFit)
+            if (m_autoFit) {
                 fitToChargers();
+            }
         };
         connect(&markerModel, &QAbstractItemModel::rowsInserted, this, fitLater);
         connect(&markerModel, &QAbstractItemModel::modelReset, this, fitLater);
@@ -104,8 +109,9 @@ MapView::MapView(QAbstractItemModel& markerModel, const MapOptions& options, QWi
         // Queued: the Map takes its new viewport size only after its size signals have gone out.
         connect(m_map, &QQuickItem::widthChanged, this, fitNow, Qt::QueuedConnection);
         connect(m_map, &QQuickItem::heightChanged, this, fitNow, Qt::QueuedConnection);
-        if (markerModel.rowCount() > 0)
+        if (markerModel.rowCount() > 0) {
             fitToChargers();
+        }
     }
 }
 
@@ -119,35 +125,42 @@ void MapView::stopAutoFit() {
 }
 
 void MapView::scheduleAutoFit() {
-    if (m_autoFit)
+    if (m_autoFit) {
         m_fitTimer.start();
+    }
 }
 
 void MapView::setSelectedChargers(const QStringList& chargerIds) {
-    if (m_root)
+    if (m_root) {
         m_root->setProperty("selectedChargerIds", chargerIds);
+    }
 }
 
 bool MapView::centerOnCharger(const QString& chargerId) {
-    if (!m_layer || !m_map)
+    if (!m_layer || !m_map) {
         return false;
+    }
     const std::optional<QGeoCoordinate> coordinate = m_layer->coordinateOf(chargerId);
-    if (!coordinate)
+    if (!coordinate) {
         return false;
+    }
     stopAutoFit();
     // Close enough that a charger of a busy site is drawn on its own, not inside the site's cluster.
-    if (m_map->property("zoomLevel").toDouble() < ChargerMarkerLayer::kFanOutZoom)
+    if (m_map->property("zoomLevel").toDouble() < ChargerMarkerLayer::kFanOutZoom) {
         m_map->setProperty("zoomLevel", ChargerMarkerLayer::kFanOutZoom);
+    }
     m_map->setProperty("center", QVariant::fromValue(*coordinate));
     return true;
 }
 
 void MapView::fitToChargers() {
-    if (!m_layer || !m_map || m_map->width() <= 0 || m_map->height() <= 0)
+    if (!m_layer || !m_map || m_map->width() <= 0 || m_map->height() <= 0) {
         return;
+    }
     const QGeoRectangle bounds = m_layer->locatedBounds();
-    if (!bounds.isValid())
+    if (!bounds.isValid()) {
         return;
+    }
     if (bounds.width() < 1e-6 && bounds.height() < 1e-6) {
         m_map->setProperty("center", QVariant::fromValue(bounds.center()));
         m_map->setProperty("zoomLevel", 15.0);
@@ -158,11 +171,13 @@ void MapView::fitToChargers() {
 }
 
 void MapView::onClusterClicked(QPointF position) {
-    if (!m_layer)
+    if (!m_layer) {
         return;
+    }
     const QStringList ids = m_layer->clusterAt(position);
-    if (ids.isEmpty())
+    if (ids.isEmpty()) {
         return;
+    }
     zoomToChargers(ids);
     emit clusterClicked(ids);
 }
@@ -170,28 +185,34 @@ void MapView::onClusterClicked(QPointF position) {
 void MapView::mouseDoubleClickEvent(QMouseEvent* event) {
     QQuickWidget::mouseDoubleClickEvent(event);
     // Taken here rather than from a QML TapHandler, whose double tap competes with the drag handler.
-    if (!m_layer || !m_layer->parentItem() || event->button() != Qt::LeftButton)
+    if (!m_layer || !m_layer->parentItem() || event->button() != Qt::LeftButton) {
         return;
+    }
     const QString id = m_layer->chargerAt(m_layer->parentItem()->mapFromScene(event->position()));
-    if (!id.isEmpty())
+    if (!id.isEmpty()) {
         emit chargerDoubleClicked(id);
+    }
 }
 
 void MapView::onContextClicked(QPointF position) {
-    if (!m_layer)
+    if (!m_layer) {
         return;
+    }
     const QString id = m_layer->chargerAt(position);
     const QStringList ids = id.isEmpty() ? m_layer->clusterAt(position) : QStringList{id};
-    if (!ids.isEmpty())
+    if (!ids.isEmpty()) {
         emit contextMenuRequested(ids, mapToGlobal(position.toPoint()));
+    }
 }
 
 void MapView::zoomToChargers(const QStringList& chargerIds) {
-    if (!m_layer || !m_map)
+    if (!m_layer || !m_map) {
         return;
+    }
     const QGeoRectangle bounds = m_layer->boundsOf(chargerIds);
-    if (!bounds.isValid())
+    if (!bounds.isValid()) {
         return;
+    }
     stopAutoFit();
     const double before = m_map->property("zoomLevel").toDouble();
     double fitted = std::numeric_limits<double>::infinity(); // one spot: as close as allowed
@@ -211,18 +232,21 @@ void MapView::zoomToChargers(const QStringList& chargerIds) {
 }
 
 std::optional<QPointF> MapView::chargerPosition(const QString& chargerId) const {
-    if (!m_layer)
+    if (!m_layer) {
         return std::nullopt;
+    }
     const std::optional<QPointF> inScene = m_layer->positionOf(chargerId);
-    if (!inScene)
+    if (!inScene) {
         return std::nullopt;
+    }
     // The root item fills this widget, so scene coordinates are widget coordinates.
     return m_layer->parentItem()->mapToScene(*inScene);
 }
 
 void MapView::setConnectionState(ConnectionState state) {
-    if (!m_root)
+    if (!m_root) {
         return;
+    }
     m_root->setProperty("connectionText", ConnectionStateText::label(state));
     m_root->setProperty("connectionColor", ConnectionStateText::color(state));
     // Without the broker nothing is live; an agent going offline greys only its own chargers (StaleRole).

@@ -19,11 +19,13 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
     table->setSelectionMode(QAbstractItemView::NoSelection);
     table->horizontalHeader()->setStretchLastSection(true);
     for (const QAction* action : actions) {
-        if (action->shortcuts().isEmpty())
+        if (action->shortcuts().isEmpty()) {
             continue;
+        }
         QStringList keys;
-        for (const QKeySequence& key : action->shortcuts())
+        for (const QKeySequence& key : action->shortcuts()) {
             keys.push_back(key.toString(QKeySequence::NativeText));
+        }
         const int row = table->rowCount();
         table->insertRow(row);
         table->setItem(row, 0, new QTableWidgetItem(keys.join(QStringLiteral(", "))));

@@ -40,8 +40,9 @@ QPalette darkPalette() {
     p.setColor(QPalette::Mid, QColor(0x26, 0x2B, 0x31));
     p.setColor(QPalette::Dark, QColor(0x12, 0x14, 0x17));
     p.setColor(QPalette::Shadow, Qt::black);
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {
         p.setColor(QPalette::Disabled, role, dim);
+    }
     p.setColor(QPalette::Disabled, QPalette::HighlightedText, QColor(0xB8, 0xC4, 0xD0));
     return p;
 }
@@ -64,17 +65,20 @@ QString themeName(Theme theme) {
 }
 
 std::optional<Theme> themeFromName(const QString& name) {
-    if (name.compare(QLatin1String("dark"), Qt::CaseInsensitive) == 0)
+    if (name.compare(QLatin1String("dark"), Qt::CaseInsensitive) == 0) {
         return Theme::Dark;
-    if (name.compare(QLatin1String("light"), Qt::CaseInsensitive) == 0)
+    }
+    if (name.compare(QLatin1String("light"), Qt::CaseInsensitive) == 0) {
         return Theme::Light;
+    }
     return std::nullopt;
 }
 
 void applyTheme(Theme theme) {
     // Fusion draws the same everywhere and honours every palette role, unlike native styles.
-    if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
+    if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    }
     QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
     QFont font = QApplication::font();
     if (font.pointSizeF() > 0 && font.pointSizeF() < kMinimumPointSize) {

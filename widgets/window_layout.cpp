@@ -28,11 +28,13 @@ void WindowLayout::save(const QMainWindow& window, QSettings& settings, const QS
 bool WindowLayout::restore(QMainWindow& window, QSettings& settings, const QString& user) {
     const QString g = group(user);
     const QByteArray state = settings.value(g + kState).toByteArray();
-    if (state.isEmpty())
+    if (state.isEmpty()) {
         return false;
+    }
     const QByteArray geometry = settings.value(g + kGeometry).toByteArray();
-    if (!geometry.isEmpty())
+    if (!geometry.isEmpty()) {
         window.restoreGeometry(geometry);
+    }
     return window.restoreState(state, kVersion);
 }
 

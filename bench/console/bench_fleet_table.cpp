@@ -37,8 +37,9 @@ public:
 
     bool notify(QObject* receiver, QEvent* event) override {
         const bool outermost = m_depth++ == 0;
-        if (outermost)
+        if (outermost) {
             m_clock.start();
+        }
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
         if (outermost) {
@@ -47,8 +48,9 @@ public:
             m_longestNs = std::max(m_longestNs, ns);
         }
         // Paints arrive nested in the window's update request.
-        if (event->type() == QEvent::Paint && receiver == m_watched && m_afterPaint)
+        if (event->type() == QEvent::Paint && receiver == m_watched && m_afterPaint) {
             m_afterPaint();
+        }
         return result;
     }
 
@@ -108,8 +110,9 @@ struct Percentiles {
 Percentiles percentiles(std::vector<double> v) {
     Percentiles p;
     p.n = v.size();
-    if (v.empty())
+    if (v.empty()) {
         return p;
+    }
     std::sort(v.begin(), v.end());
     const auto at = [&v](double q) {
         return v[std::min(v.size() - 1, static_cast<std::size_t>(q * (v.size() - 1) + 0.5))];
@@ -123,8 +126,9 @@ Percentiles percentiles(std::vector<double> v) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     MeasuredApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -151,8 +155,9 @@ int main(int argc, char** argv) {
     models::ChargerHealthStore health;
     {
         models::MqttMessages boot;
-        for (int i = 0; i < chargerCount; ++i)
+        for (int i = 0; i < chargerCount; ++i) {
             boot.push_back(message(makeState(i, 0, start)));
+        }
         chargers.applyMessages(boot);
         chargers.setBrokerConnected(true);
         for (int i = 0; i < chargerCount; ++i) {
@@ -170,17 +175,20 @@ int main(int argc, char** argv) {
     // Every update's payload is made up front, so the figures are the console's work only.
     std::vector<std::array<models::MqttMessage, kCycle.size()>> payloads(
         static_cast<std::size_t>(chargerCount));
-    for (int i = 0; i < chargerCount; ++i)
-        for (int v = 0; v < static_cast<int>(kCycle.size()); ++v)
+    for (int i = 0; i < chargerCount; ++i) {
+        for (int v = 0; v < static_cast<int>(kCycle.size()); ++v) {
             payloads[static_cast<std::size_t>(i)][static_cast<std::size_t>(v)] =
                 message(makeState(i, v, start));
+        }
+    }
     std::vector<int> variant(static_cast<std::size_t>(chargerCount), 0);
 
     widgets::FleetTableView view(chargers, health);
     view.resize(1500, 900);
     view.show();
-    if (!parser.isSet(unsortedOption))
+    if (!parser.isSet(unsortedOption)) {
         view.table()->sortByColumn(models::FleetTableModel::StatusColumn, Qt::AscendingOrder);
+    }
     QApplication::processEvents();
     QAbstractItemModel* proxy = &view.filter();
     QTableView* table = view.table();
@@ -194,29 +202,34 @@ int main(int argc, char** argv) {
     QObject::connect(proxy, &QAbstractItemModel::dataChanged,
                      [&](const QModelIndex& tl, const QModelIndex& br) {
                          if (tl.column() != 0 || br.column() != models::FleetTableModel::ColumnCount - 1 ||
-                             pending.isEmpty())
+                             pending.isEmpty()) {
                              return; // the age column's tick carries no update
+                         }
                          const qint64 now = wall.nsecsElapsed();
                          const QRect viewport = table->viewport()->rect();
                          for (int row = tl.row(); row <= br.row(); ++row) {
                              const QModelIndex index = proxy->index(row, 0);
                              const QString id = index.data(models::FleetTableModel::ChargerIdRole).toString();
                              const auto it = pending.find(id);
-                             if (it == pending.end())
+                             if (it == pending.end()) {
                                  continue;
+                             }
                              toProxyMs.push_back((now - *it) / 1e6);
-                             if (table->visualRect(index).intersects(viewport))
+                             if (table->visualRect(index).intersects(viewport)) {
                                  waitingForPaint.insert(id, *it);
+                             }
                              pending.erase(it);
                          }
                      });
     app.watchPaint(table->viewport(), [&] {
         ++paints;
-        if (waitingForPaint.isEmpty())
+        if (waitingForPaint.isEmpty()) {
             return;
+        }
         const qint64 now = wall.nsecsElapsed();
-        for (const qint64 applied : std::as_const(waitingForPaint))
+        for (const qint64 applied : std::as_const(waitingForPaint)) {
             toPaintMs.push_back((now - applied) / 1e6);
+        }
         waitingForPaint.clear();
     });
 
@@ -246,8 +259,9 @@ int main(int argc, char** argv) {
             v = (v + 1) % static_cast<int>(kCycle.size());
             batch.push_back(payloads[static_cast<std::size_t>(i)][static_cast<std::size_t>(v)]);
             const QString id = chargers.chargerIdAt(i);
-            if (!pending.contains(id))
+            if (!pending.contains(id)) {
                 pending.insert(id, now);
+            }
             ++sent;
         }
         chargers.applyMessages(batch);
