@@ -26,23 +26,14 @@ HealthFigures figuresOf(const contract::ChargerHealth& h) {
     return f;
 }
 
-/// The charger id of a .../sites/{site}/chargers/{charger}/health topic, nullopt for any other topic.
+/// The charger id of a health topic, nullopt for any other topic.
 std::optional<QString> healthTopicCharger(const QString& topic) {
-    static const QString kSuffix = QStringLiteral("/health");
-    static const QString kPrefix = QString::fromLatin1(contract::kTopicRoot) + QStringLiteral("/sites/");
-    if (!topic.endsWith(kSuffix) || !topic.startsWith(kPrefix)) {
+    const QByteArray utf8 = topic.toUtf8();
+    const auto ids = contract::parseChargerHealthTopic(std::string_view(utf8.constData(), utf8.size()));
+    if (!ids) {
         return std::nullopt;
     }
-    const QStringList parts = topic.mid(kPrefix.size()).split(QLatin1Char('/'));
-    if (parts.size() != 4 || parts[1] != QLatin1String("chargers")) {
-        return std::nullopt;
-    }
-    const QByteArray segment = parts[2].toUtf8();
-    const auto id = contract::decodeTopicSegment(std::string_view(segment.constData(), segment.size()));
-    if (!id) {
-        return std::nullopt;
-    }
-    return QString::fromStdString(*id);
+    return QString::fromStdString(ids->chargerId);
 }
 
 } // namespace
