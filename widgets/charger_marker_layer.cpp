@@ -116,6 +116,15 @@ void ChargerMarkerLayer::setGraticule(bool on) {
     emit graticuleChanged();
 }
 
+void ChargerMarkerLayer::setDarkBackground(bool dark) {
+    if (m_dark == dark) {
+        return;
+    }
+    m_dark = dark;
+    requestRepaint();
+    emit darkBackgroundChanged();
+}
+
 MercatorView ChargerMarkerLayer::currentView() const {
     if (!m_map || !parentItem() || m_map->width() <= 0 || m_map->height() <= 0) {
         return {};
@@ -369,7 +378,8 @@ void ChargerMarkerLayer::paint(QPainter* painter) {
     local.origin -= itemTopLeft;
     const QRectF area = boundingRect();
     if (m_graticule) {
-        GraticulePainter::paint(*painter, area, local, QRectF(QPointF(kMargin, kMargin), m_contentMapSize));
+        GraticulePainter::paint(*painter, area, local, QRectF(QPointF(kMargin, kMargin), m_contentMapSize),
+                                m_dark);
     }
 
     ensureSprites(window() ? window()->effectiveDevicePixelRatio() : 1.0);

@@ -49,6 +49,8 @@ class ChargerMarkerLayer : public QQuickPaintedItem {
                    selectedChargerIdsChanged)
     Q_PROPERTY(bool stale READ isStale WRITE setStale NOTIFY staleChanged)
     Q_PROPERTY(bool graticule READ hasGraticule WRITE setGraticule NOTIFY graticuleChanged)
+    Q_PROPERTY(
+        bool darkBackground READ hasDarkBackground WRITE setDarkBackground NOTIFY darkBackgroundChanged)
 
 public:
     /// Diameter of a single charger's marker.
@@ -77,6 +79,9 @@ public:
     void setStale(bool stale);
     bool hasGraticule() const { return m_graticule; }
     void setGraticule(bool on);
+    /// The map under the markers is dark (the dark theme's offline map): the graticule is drawn dim.
+    bool hasDarkBackground() const { return m_dark; }
+    void setDarkBackground(bool dark);
 
     /// The charger whose own marker is drawn at point (parent coordinates), or an empty string.
     Q_INVOKABLE QString chargerAt(QPointF point) const;
@@ -114,6 +119,7 @@ signals:
     void selectedChargerIdsChanged();
     void staleChanged();
     void graticuleChanged();
+    void darkBackgroundChanged();
 
 private slots:
     void onViewChanged();
@@ -166,6 +172,7 @@ private:
     QStringList m_selectedIds;
     bool m_forceStale = false;
     bool m_graticule = false;
+    bool m_dark = false;
 
     MercatorView m_contentView; ///< the view the painted image was (or is about to be) drawn for
     QSizeF m_contentMapSize;

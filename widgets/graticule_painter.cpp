@@ -22,7 +22,7 @@ QString degreesLabel(double value, double step, char positive, char negative) {
 } // namespace
 
 void GraticulePainter::paint(QPainter& painter, const QRectF& area, const MercatorView& view,
-                             const QRectF& viewport) {
+                             const QRectF& viewport, bool dark) {
     if (!view.isValid())
         return;
     const double pxPerDegree = view.scale / 360.0;
@@ -42,8 +42,8 @@ void GraticulePainter::paint(QPainter& painter, const QRectF& area, const Mercat
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
-    const QPen minor(QColor(0xC9, 0xD2, 0xDC), 1);
-    const QColor labelColor(0x6B, 0x77, 0x85);
+    const QPen minor(dark ? QColor(0x36, 0x3F, 0x4A) : QColor(0xC9, 0xD2, 0xDC), 1);
+    const QColor labelColor = dark ? QColor(0x8D, 0x99, 0xA6) : QColor(0x6B, 0x77, 0x85);
     QFont font = painter.font();
     font.setPixelSize(11);
     painter.setFont(font);

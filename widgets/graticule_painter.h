@@ -16,8 +16,9 @@ public:
     /// area: the part of the painter's surface to cover; viewport: the part the operator sees now.
     /// Longitudes are labelled along the viewport's bottom edge, latitudes along its left edge, both
     /// clear of the corners where the map keeps its badge (top left) and scale bar (bottom left).
-    static void paint(QPainter& painter, const QRectF& area, const MercatorView& view,
-                      const QRectF& viewport);
+    /// dark: lines and labels for a dark background.
+    static void paint(QPainter& painter, const QRectF& area, const MercatorView& view, const QRectF& viewport,
+                      bool dark = false);
 };
 
 } // namespace voltdesk::widgets

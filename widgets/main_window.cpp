@@ -257,6 +257,7 @@ QString MainWindow::resolveChargerId(const QString& typed) const {
 
 void MainWindow::setTheme(Theme theme, bool remember) {
     applyTheme(theme);
+    m_map->setDark(theme == Theme::Dark);
     const bool changed = theme != m_theme;
     m_theme = theme;
     if (remember) {

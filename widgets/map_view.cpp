@@ -243,6 +243,12 @@ std::optional<QPointF> MapView::chargerPosition(const QString& chargerId) const 
     return m_layer->parentItem()->mapToScene(*inScene);
 }
 
+void MapView::setDark(bool dark) {
+    if (m_root) {
+        m_root->setProperty("dark", dark);
+    }
+}
+
 void MapView::setConnectionState(ConnectionState state) {
     if (!m_root) {
         return;

@@ -39,6 +39,8 @@ public:
     void zoomToChargers(const QStringList& chargerIds);
     /// Where the charger's marker is, in this widget's coordinates.
     std::optional<QPointF> chargerPosition(const QString& chargerId) const;
+    /// A dark background for the offline map (tiles, when configured, keep their own colours).
+    void setDark(bool dark);
     /// Updates the badge on the map and draws markers stale unless the state is Connected.
     void setConnectionState(ConnectionState state);
 

@@ -14,6 +14,7 @@ Item {
     property bool active: false
     property var selectedChargerIds: []
     property bool stale: false
+    property bool dark: false // the dark theme: a dark background for the offline map
     property string connectionText: ""
     property color connectionColor: "#999999"
     property string offlineHint: ""
@@ -51,7 +52,7 @@ Item {
                 objectName: "map"
                 anchors.fill: parent
                 plugin: (root.tileServerUrl !== "" ? tilesPlugin : offlinePlugin).createObject(map)
-                color: "#EEF1F4"
+                color: root.dark ? "#20262D" : "#EEF1F4"
                 copyrightsVisible: root.tileServerUrl !== ""
                 center: QtPositioning.coordinate(52.52, 13.405)
                 zoomLevel: 11
@@ -119,6 +120,7 @@ Item {
                 selectedChargerIds: root.selectedChargerIds
                 stale: root.stale
                 graticule: root.tileServerUrl === ""
+                darkBackground: root.dark
             }
 
             // Connection badge: the same words and colour as the status bar, where the eyes are.
