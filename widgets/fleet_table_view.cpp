@@ -177,6 +177,15 @@ void FleetTableView::updateSiteChoices() {
     }
 }
 
+QByteArray FleetTableView::saveState() const {
+    return m_table->horizontalHeader()->saveState();
+}
+
+bool FleetTableView::restoreState(const QByteArray& state) {
+    // Restoring the sort indicator sorts the table too (the view follows its header).
+    return m_table->horizontalHeader()->restoreState(state);
+}
+
 QStringList FleetTableView::selectedChargers() const {
     QStringList ids;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();

@@ -34,6 +34,10 @@ public:
     models::FleetTableFilter& filter() const { return *m_filter; }
     QTableView* table() const { return m_table; }
 
+    /// Column order, widths and sort column, for the operator's saved layout.
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray& state);
+
     QStringList selectedChargers() const;
     /// Selects these chargers' rows (those the filter shows) and scrolls to the first.
     void setSelectedChargers(const QStringList& chargerIds);

@@ -32,6 +32,7 @@ namespace voltdesk::widgets {
 namespace {
 
 const QString kThemeKey = QStringLiteral("appearance/theme");
+const QString kTableHeaderKey = QStringLiteral("/fleetTableHeader");
 
 QDockWidget* addDock(QMainWindow* window, const QString& title, const QString& name, QWidget* content,
                      Qt::DockWidgetArea area) {
@@ -278,12 +279,17 @@ QString MainWindow::layoutUser() const {
 
 bool MainWindow::restoreLayout() {
     QSettings settings;
-    return WindowLayout::restore(*this, settings, layoutUser());
+    if (!WindowLayout::restore(*this, settings, layoutUser())) {
+        return false;
+    }
+    m_table->restoreState(settings.value(WindowLayout::group(layoutUser()) + kTableHeaderKey).toByteArray());
+    return true;
 }
 
 void MainWindow::saveLayout() const {
     QSettings settings;
     WindowLayout::save(*this, settings, layoutUser());
+    settings.setValue(WindowLayout::group(layoutUser()) + kTableHeaderKey, m_table->saveState());
 }
 
 void MainWindow::resetLayout() {

@@ -380,6 +380,8 @@ void FleetTableViewTest::layoutIsSavedAndRestoredPerUser() {
     QCOMPARE(m_window->dockWidgetArea(tableDock), Qt::BottomDockWidgetArea);
     m_window->addDockWidget(Qt::RightDockWidgetArea, tableDock);
     legendDock->hide();
+    table()->sortByColumn(FleetTableModel::HealthScoreColumn, Qt::DescendingOrder);
+    table()->horizontalHeader()->moveSection(FleetTableModel::HealthScoreColumn, 1);
     m_window->close(); // saves alice's layout
     QVERIFY(QSettings().contains(QStringLiteral("layout/alice/state")));
 
@@ -390,6 +392,14 @@ void FleetTableViewTest::layoutIsSavedAndRestoredPerUser() {
     auto* legendAgain = again->findChild<QDockWidget*>(QStringLiteral("legendDock"));
     QCOMPARE(again->dockWidgetArea(tableAgain), Qt::RightDockWidgetArea);
     QVERIFY(legendAgain->isHidden());
+    // The table's column order and sorting come back too.
+    QHeaderView* header = again->fleetTable()->table()->horizontalHeader();
+    QCOMPARE(header->visualIndex(FleetTableModel::HealthScoreColumn), 1);
+    QCOMPARE(header->sortIndicatorSection(), int(FleetTableModel::HealthScoreColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    const QAbstractItemModel* restored = again->fleetTable()->table()->model();
+    QVERIFY(cell(restored, 0, FleetTableModel::HealthScoreColumn).toInt() >=
+            cell(restored, kChargers - 1, FleetTableModel::HealthScoreColumn).toInt());
     // Reset layout brings the docks back where they started.
     again->resetLayout();
     QCOMPARE(again->dockWidgetArea(tableAgain), Qt::BottomDockWidgetArea);
