@@ -48,7 +48,7 @@ void HealthReader::readNewRecords(contract::EpochMs since, contract::EpochMs loo
         pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::write_policy::read_only> tx(
             connection());
         std::int64_t lastId = m_lastId.value_or(0);
-        const auto take = [&](std::int64_t id, std::string charger, int connector, std::string status,
+        const auto take = [&](std::int64_t id, const std::string& charger, int connector, std::string status,
                               std::string error, std::int64_t at) {
             lastId = std::max(lastId, id);
             sink(charger, domain::StatusRecord{connector, std::move(status), std::move(error), at});
@@ -65,7 +65,7 @@ void HealthReader::readNewRecords(contract::EpochMs since, contract::EpochMs loo
                          "status IN ('Online', 'Offline'), received_at DESC, id DESC) s ORDER BY "
                          "received_at, id",
                      pqxx::params{since, since - lookback})) {
-                take(id, std::move(charger), connector, std::move(status), std::move(error), at);
+                take(id, charger, connector, std::move(status), std::move(error), at);
             }
             for (auto [id, charger, connector, status, error, at] :
                  tx.query<std::int64_t, std::string, int, std::string, std::string, std::int64_t>(
@@ -73,7 +73,7 @@ void HealthReader::readNewRecords(contract::EpochMs since, contract::EpochMs loo
                          " FROM connector_status_history WHERE received_at >= to_timestamp($1 / 1000.0) "
                          "ORDER BY id",
                      pqxx::params{since})) {
-                take(id, std::move(charger), connector, std::move(status), std::move(error), at);
+                take(id, charger, connector, std::move(status), std::move(error), at);
             }
             // Rows written later have higher ids even when they were received before `since`.
             lastId = std::max(lastId, tx.query_value<std::int64_t>(
@@ -84,7 +84,7 @@ void HealthReader::readNewRecords(contract::EpochMs since, contract::EpochMs loo
                      std::string("SELECT ") + kRecordColumns +
                          " FROM connector_status_history WHERE id > $1 ORDER BY id",
                      pqxx::params{*m_lastId})) {
-                take(id, std::move(charger), connector, std::move(status), std::move(error), at);
+                take(id, charger, connector, std::move(status), std::move(error), at);
             }
         }
         tx.commit();
@@ -102,7 +102,7 @@ HealthReader::readMeters(contract::EpochMs now, const std::vector<std::string>& 
         pqxx::read_transaction tx(connection());
         const auto filter = chargerFilter(only);
         // Midnight where the site is: PostgreSQL knows the time zones; an unknown name falls back to UTC.
-        for (auto [charger, dayStart] : tx.query<std::string, std::int64_t>(
+        for (const auto& [charger, dayStart] : tx.query<std::string, std::int64_t>(
                  "SELECT c.id, (extract(epoch FROM date_trunc('day', to_timestamp($1 / 1000.0) AT TIME ZONE "
                  "COALESCE(z.name, 'UTC')) AT TIME ZONE COALESCE(z.name, 'UTC')) * 1000)::int8 "
                  "FROM chargers c LEFT JOIN sites s ON s.id = c.site_id "

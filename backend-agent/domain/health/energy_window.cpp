@@ -21,8 +21,9 @@ double energyInWindowWh(const TransactionMeter& t, contract::EpochMs from, contr
 
 std::optional<double> toBaseUnit(std::string_view value, std::string_view unit) {
     double number = 0;
-    const auto* last = value.data() + value.size();
-    const auto [end, error] = std::from_chars(value.data(), last, number);
+    const char* first = value.data();
+    const char* last = first + value.size(); // from_chars reads [first, last), no terminator needed
+    const auto [end, error] = std::from_chars(first, last, number);
     if (error != std::errc() || end != last || !std::isfinite(number)) {
         return std::nullopt;
     }
