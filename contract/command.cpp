@@ -1,5 +1,6 @@
 #include "contract/command.h"
 
+#include "contract/command_policy.h"
 #include "contract/json_fields.h"
 #include "contract/topics.h"
 
@@ -23,16 +24,18 @@ constexpr std::string_view kCommandsSegment = "/commands/";
 
 } // namespace
 
-std::string commandTopic(std::string_view agentId, std::string_view command) {
+std::string commandTopic(std::string_view agentId, std::string_view user, std::string_view command,
+                         const nlohmann::json& payload) {
     return std::string(kTopicRoot) + "/agents/" + encodeTopicSegment(agentId) +
-           std::string(kCommandsSegment) + encodeTopicSegment(command);
+           std::string(kCommandsSegment) + encodeTopicSegment(user) + "/" +
+           encodeTopicSegment(CommandPolicy::action(command, payload));
 }
 
 std::string commandSubscription(std::string_view agentId) {
-    return std::string(kTopicRoot) + "/agents/" + encodeTopicSegment(agentId) + "/commands/+";
+    return std::string(kTopicRoot) + "/agents/" + encodeTopicSegment(agentId) + "/commands/+/+";
 }
 
-std::optional<std::pair<std::string, std::string>> parseCommandTopic(std::string_view topic) {
+std::optional<CommandTopic> parseCommandTopic(std::string_view topic) {
     const std::string prefix = std::string(kTopicRoot) + "/agents/";
     if (topic.substr(0, prefix.size()) != prefix) {
         return std::nullopt;
@@ -48,19 +51,25 @@ std::optional<std::pair<std::string, std::string>> parseCommandTopic(std::string
         return std::nullopt;
     }
     rest.remove_prefix(kCommandsSegment.size());
-    if (rest.find('/') != std::string_view::npos) {
+    const auto userEnd = rest.find('/');
+    if (userEnd == std::string_view::npos || rest.find('/', userEnd + 1) != std::string_view::npos) {
         return std::nullopt;
     }
     auto agentId = decodeTopicSegment(agent);
-    auto command = decodeTopicSegment(rest);
-    if (!agentId || !command || agentId->empty() || command->empty()) {
+    auto user = decodeTopicSegment(rest.substr(0, userEnd));
+    auto action = decodeTopicSegment(rest.substr(userEnd + 1));
+    if (!agentId || !user || !action || agentId->empty() || user->empty() || action->empty()) {
         return std::nullopt;
     }
-    return std::make_pair(std::move(*agentId), std::move(*command));
+    return CommandTopic{std::move(*agentId), std::move(*user), std::move(*action)};
 }
 
-std::string responseTopic(std::string_view consoleId) {
-    return std::string(kTopicRoot) + "/consoles/" + encodeTopicSegment(consoleId) + "/responses";
+std::string userTopicPrefix(std::string_view user) {
+    return std::string(kTopicRoot) + "/users/" + encodeTopicSegment(user) + "/";
+}
+
+std::string responseTopic(std::string_view user, std::string_view consoleId) {
+    return userTopicPrefix(user) + "consoles/" + encodeTopicSegment(consoleId) + "/responses";
 }
 
 std::string_view toString(CommandOutcome outcome) {

@@ -12,16 +12,29 @@
 
 namespace voltdesk::contract {
 
-/// Not retained, QoS 1. The last segment is the command (an OCPP 1.6 action the central system
-/// sends, e.g. "Reset", or one of the agent's own: "SetIdTag", "DeleteIdTag"), so that broker ACLs
-/// can allow or deny commands one by one.
-std::string commandTopic(std::string_view agentId, std::string_view command);
+/// Not retained, QoS 1: `voltdesk/v1/agents/{agentId}/commands/{user}/{action}`. user is the console's
+/// broker user name, so a Mosquitto ACL `pattern write .../commands/%u/Reset` lets each user publish
+/// only under its own name; action is CommandPolicy::action(command, payload) (an OCPP 1.6 action such
+/// as "Reset", one of the agent's own such as "SetIdTag", or a variant such as "Reset.Hard"), so that
+/// the ACLs allow or deny commands one by one. The agent checks that the action fits the payload.
+std::string commandTopic(std::string_view agentId, std::string_view user, std::string_view command,
+                         const nlohmann::json& payload);
 /// What an agent subscribes to for its commands.
 std::string commandSubscription(std::string_view agentId);
-/// The agent and command a command topic names; nullopt for any other topic.
-std::optional<std::pair<std::string, std::string>> parseCommandTopic(std::string_view topic);
-/// A console's own response topic (one per console instance).
-std::string responseTopic(std::string_view consoleId);
+
+struct CommandTopic {
+    std::string agentId;
+    std::string user;
+    std::string action;
+    bool operator==(const CommandTopic&) const = default;
+};
+/// What a command topic names; nullopt for any other topic.
+std::optional<CommandTopic> parseCommandTopic(std::string_view topic);
+/// A console's own response topic (one per console instance), under its user's tree
+/// `voltdesk/v1/users/{user}/`, which the broker lets that user alone read.
+std::string responseTopic(std::string_view user, std::string_view consoleId);
+/// The start of every response topic of user, for the agent's check of where it answers.
+std::string userTopicPrefix(std::string_view user);
 
 /// Who asks. The agent records it in its audit log with the command and its outcome.
 struct Operator {

@@ -28,7 +28,7 @@ constexpr std::array<std::pair<std::string_view, Role>, 29> kLeastRole{{
     // Day-to-day operation
     {"RemoteStartTransaction", Role::Operator},
     {"RemoteStopTransaction", Role::Operator},
-    {"Reset", Role::Operator}, // Hard: Supervisor, see refusal()
+    {"Reset", Role::Operator}, // Hard: Supervisor, see kVariants
     {"UnlockConnector", Role::Operator},
     {"ChangeConfiguration", Role::Operator}, // security keys: Supervisor
     {"ClearCache", Role::Operator},
@@ -47,6 +47,18 @@ constexpr std::array<std::pair<std::string_view, Role>, 29> kLeastRole{{
     {"InstallCertificate", Role::Supervisor},
     {"DeleteCertificate", Role::Supervisor},
     {"CertificateSigned", Role::Supervisor},
+}};
+
+/// Payloads that need a higher role than their command, sent as an action of their own.
+struct Variant {
+    std::string_view command;
+    std::string_view action;
+    Role role;
+    std::string_view what; ///< for the refusal's sentence
+};
+constexpr std::array<Variant, 2> kVariants{{
+    {"Reset", "Reset.Hard", Role::Supervisor, "a hard reset"},
+    {"ChangeConfiguration", "ChangeConfiguration.Security", Role::Supervisor, "a change of a security key"},
 }};
 
 /// Configuration keys whose change alters how a charger authenticates itself.
@@ -80,13 +92,18 @@ std::optional<Role> roleFromString(std::string_view text) {
     return std::nullopt;
 }
 
-std::optional<Role> CommandPolicy::leastRole(std::string_view command) {
+std::optional<Role> CommandPolicy::leastRole(std::string_view commandOrAction) {
     const auto it = std::find_if(kLeastRole.begin(), kLeastRole.end(),
-                                 [&](const auto& entry) { return entry.first == command; });
-    if (it == kLeastRole.end()) {
-        return std::nullopt;
+                                 [&](const auto& entry) { return entry.first == commandOrAction; });
+    if (it != kLeastRole.end()) {
+        return it->second;
     }
-    return it->second;
+    const auto variant = std::find_if(kVariants.begin(), kVariants.end(),
+                                      [&](const auto& v) { return v.action == commandOrAction; });
+    if (variant != kVariants.end()) {
+        return variant->role;
+    }
+    return std::nullopt;
 }
 
 const std::vector<std::string_view>& CommandPolicy::commands() {
@@ -101,25 +118,46 @@ const std::vector<std::string_view>& CommandPolicy::commands() {
     return all;
 }
 
+const std::vector<std::string_view>& CommandPolicy::actions() {
+    static const std::vector<std::string_view> all = [] {
+        std::vector<std::string_view> names = commands();
+        for (const auto& variant : kVariants) {
+            names.push_back(variant.action);
+        }
+        return names;
+    }();
+    return all;
+}
+
+std::string CommandPolicy::action(std::string_view command, const nlohmann::json& payload) {
+    if (command == "Reset" && textField(payload, "type") == "Hard") {
+        return "Reset.Hard";
+    }
+    if (command == "ChangeConfiguration" && isSecurityKey(textField(payload, "key"))) {
+        return "ChangeConfiguration.Security";
+    }
+    return std::string(command);
+}
+
+std::string_view CommandPolicy::commandOf(std::string_view action) {
+    return action.substr(0, action.find('.'));
+}
+
 std::optional<std::string> CommandPolicy::refusal(Role role, std::string_view command,
                                                   const nlohmann::json& payload) {
-    const auto least = leastRole(command);
-    if (!least) {
+    if (!leastRole(command) || command.find('.') != std::string_view::npos) {
         return "'" + std::string(command) + "' is not a command";
     }
-    Role needed = *least;
-    if (command == "Reset" && payload.is_object() && textField(payload, "type") == "Hard") {
-        needed = Role::Supervisor;
-    }
-    if (command == "ChangeConfiguration" && payload.is_object() && isSecurityKey(textField(payload, "key"))) {
-        needed = Role::Supervisor;
-    }
+    const std::string sentAs = action(command, payload);
+    const Role needed = *leastRole(sentAs);
     if (static_cast<int>(role) >= static_cast<int>(needed)) {
         return std::nullopt;
     }
     std::string what(command);
-    if (needed != *least) {
-        what = command == "Reset" ? "a hard reset" : "changing " + textField(payload, "key") + "";
+    for (const auto& variant : kVariants) {
+        if (variant.action == sentAs) {
+            what = variant.what;
+        }
     }
     return "a " + std::string(toString(role)) + " may not send " + what + "; it needs the " +
            std::string(toString(needed)) + " role";

@@ -1,5 +1,6 @@
 #include "app/agent.h"
 
+#include "app/broker_login.h"
 #include "app/central_system_commands.h"
 #include "app/charger_history_commands.h"
 #include "app/charger_security.h"
@@ -147,6 +148,13 @@ void Agent::start() {
     busOptions.agentId = m_config.agentId;
     busOptions.agentVersion = VOLTDESK_VERSION;
     busOptions.publishInterval = m_config.publishInterval;
+    std::optional<bus::ConsoleUsers> consoleUsers;
+    try {
+        applyBrokerLogin(m_config, busOptions);
+        consoleUsers = loadConsoleUsers(m_config);
+    } catch (const std::runtime_error& e) {
+        throw AgentError(e.what());
+    }
     m_bus = std::make_unique<bus::BusPublisher>(busOptions);
     try {
         m_bus->start(m_fleet->sites(), m_fleet->snapshot());
@@ -170,7 +178,8 @@ void Agent::start() {
             bus->publishMessage(std::move(topic), std::move(payload), 0, false);
         });
     m_transactions->addObserver(m_telemetry.get());
-    m_commands = std::make_unique<bus::CommandServer>(busOptions, *m_history, m_auditObserver.get());
+    m_commands = std::make_unique<bus::CommandServer>(busOptions, *m_history, m_auditObserver.get(),
+                                                      std::move(consoleUsers));
     try {
         m_commands->start();
     } catch (const std::invalid_argument& e) {

@@ -53,7 +53,10 @@ const std::set<std::string>& knownKeys() {
                                             "charger-ca-cert",
                                             "charger-ca-key",
                                             "charger-cert-days",
-                                            "cpo-name"};
+                                            "cpo-name",
+                                            "console-users",
+                                            "mqtt-user",
+                                            "mqtt-password-file"};
     return keys;
 }
 
@@ -82,7 +85,8 @@ void readFile(const std::string& path, RawSettings& raw) {
             value = s->get();
             const bool isPath = name == "inventory" || name == "tls-cert" || name == "tls-key" ||
                                 name == "tls-client-ca" || name == "charger-ca-cert" ||
-                                name == "charger-ca-key";
+                                name == "charger-ca-key" || name == "console-users" ||
+                                name == "mqtt-password-file";
             if (isPath && !value.empty() && std::filesystem::path(value).is_relative()) {
                 value = (dir / value).lexically_normal().string();
             }
@@ -169,6 +173,18 @@ void validateChargerCa(const RawSettings& raw, AgentConfig& config) {
     }
     if (raw.values.count("cpo-name") > 0) {
         config.cpoName = raw.values.at("cpo-name");
+    }
+}
+
+void validateBrokerLogin(const RawSettings& raw, AgentConfig& config) {
+    const auto value = [&](const char* key) {
+        return raw.values.count(key) > 0 ? raw.values.at(key) : std::string();
+    };
+    config.consoleUsersFile = value("console-users");
+    config.mqttUser = value("mqtt-user");
+    config.mqttPasswordFile = value("mqtt-password-file");
+    if (!config.mqttPasswordFile.empty() && config.mqttUser.empty()) {
+        throw ConfigError(raw.origin.at("mqtt-password-file") + ": set mqtt-user too");
     }
 }
 
@@ -280,6 +296,7 @@ AgentConfig validate(const RawSettings& raw) {
     }
     validateTls(raw, config);
     validateChargerCa(raw, config);
+    validateBrokerLogin(raw, config);
     return config;
 }
 
@@ -374,6 +391,11 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
     flag("charger-cert-days", "DAYS", "validity of the chargers' certificates it signs (default 365)");
     flag("cpo-name", "NAME",
          "if set, a certificate request's subject O must be this (the chargers' CpoName)");
+    flag("console-users", "FILE",
+         "the consoles' users and roles (JSON); a command's role is then the file's for the broker user in "
+         "its topic, and every user's profile is published. Without it the role in the command is trusted");
+    flag("mqtt-user", "NAME", "the agent's broker user name (default: anonymous)");
+    flag("mqtt-password-file", "FILE", "file whose first line is the agent's broker password");
 
     SetChargerKeyRequest keyRequest;
     auto* setKey = cli.add_subcommand(
@@ -393,6 +415,20 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
     std::string keyPostgres;
     setKey->add_option("--postgres", keyPostgres, "PostgreSQL libpq URI")->type_name("URI");
 
+    BrokerAclRequest aclRequest;
+    auto* brokerAcl = cli.add_subcommand(
+        "broker-acl",
+        "Print the Mosquitto acl_file that enforces the command policy for the console users of FILE: each "
+        "user publishes only the commands its role may send, under its own name, and reads the network's "
+        "state and its own topics; the agent user reads and writes everything under voltdesk/v1/.");
+    brokerAcl->add_option("--console-users", aclRequest.consoleUsersFile, "the console users file (JSON)")
+        ->required()
+        ->check(CLI::ExistingFile)
+        ->type_name("FILE");
+    brokerAcl
+        ->add_option("--agent-user", aclRequest.agentUser, "the agent's broker user (default voltdesk-agent)")
+        ->type_name("NAME");
+
     ConfigResult result;
     try {
         cli.parse(argc, argv);
@@ -405,6 +441,10 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
     } catch (const CLI::ParseError& e) {
         result.exitCode = 2;
         result.output = std::string("voltdesk-agent: ") + e.what() + "\nRun with --help for the settings.\n";
+        return result;
+    }
+    if (brokerAcl->parsed()) {
+        result.brokerAcl = aclRequest;
         return result;
     }
     try {

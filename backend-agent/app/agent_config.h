@@ -52,6 +52,16 @@ struct AgentConfig {
     std::string chargerCaKeyFile;  ///< PEM: its unencrypted private key
     int chargerCertDays = 365;
     std::string cpoName; ///< non-empty: a CSR's subject O must be this (the chargers' CpoName)
+    /// The consoles' users and roles (bus/console_users.h); empty: the role in each command is trusted.
+    std::string consoleUsersFile;
+    std::string mqttUser;         ///< the agent's broker user name; empty: anonymous
+    std::string mqttPasswordFile; ///< its password, the file's first line (never on the command line)
+};
+
+/// `voltdesk-agent broker-acl`: prints the Mosquitto ACL file for the users file (bus/broker_acl.h).
+struct BrokerAclRequest {
+    std::string consoleUsersFile;
+    std::string agentUser = "voltdesk-agent";
 };
 
 /// `voltdesk-agent set-charger-key`: sets a charger's security profile and, read from stdin, its
@@ -68,6 +78,7 @@ struct SetChargerKeyRequest {
 struct ConfigResult {
     std::optional<AgentConfig> config;                 ///< set: run with it
     std::optional<SetChargerKeyRequest> setChargerKey; ///< set: run that command instead
+    std::optional<BrokerAclRequest> brokerAcl;         ///< set: run that command instead
     int exitCode = 0;   ///< otherwise: exit with this (0 after --help/--version, 2 on error)
     std::string output; ///< otherwise: print this (stdout when exitCode is 0, else stderr)
 };

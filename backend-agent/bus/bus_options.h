@@ -12,6 +12,8 @@ struct BusOptions {
     std::string agentId = "voltdesk-agent";
     std::string clientId; ///< empty: "voltdesk-agent-" + agentId, so two agents never share one
     std::string agentVersion;
+    std::string username; ///< the broker login; empty: anonymous
+    std::string password;
     /// At most one publish per charger per interval; the latest state wins.
     std::chrono::milliseconds publishInterval{250};
     int qos = 1;

@@ -169,6 +169,10 @@ void BusPublisher::connect() {
                        .max_inflight(m_options.maxInflight)
                        .will(std::move(will))
                        .finalize();
+    if (!m_options.username.empty()) {
+        options.set_user_name(m_options.username);
+        options.set_password(m_options.password);
+    }
     try {
         auto token = m_client->connect(options);
         while (!token->wait_for(std::chrono::milliseconds(100))) {

@@ -1,6 +1,7 @@
 #include "bus/command_server.h"
 
 #include "contract/command_policy.h"
+#include "contract/user_profile.h"
 
 #include <atomic>
 #include <memory>
@@ -44,8 +45,10 @@ contract::CommandResponse refusedResponse(const contract::CommandRequest& reques
 
 } // namespace
 
-CommandServer::CommandServer(BusOptions options, domain::ChargerCommands& commands, CommandObserver* observer)
-    : m_options(std::move(options)), m_commands(commands), m_observer(observer),
+CommandServer::CommandServer(BusOptions options, domain::ChargerCommands& commands, CommandObserver* observer,
+                             std::optional<ConsoleUsers> users)
+    : m_options(std::move(options)), m_commands(commands), m_observer(observer), m_users(std::move(users)),
+      m_authorizer(m_users ? &*m_users : nullptr),
       m_subscribeListener(std::make_unique<SubscribeListener>(*this)) {}
 
 CommandServer::~CommandServer() {
@@ -76,6 +79,7 @@ void CommandServer::start() {
         } catch (const mqtt::exception& e) {
             spdlog::error("bus: subscribing to commands failed: {}", e.what());
         }
+        publishProfiles();
     });
     m_client->set_connection_lost_handler([this](const std::string&) {
         m_subscribed = false;
@@ -109,6 +113,10 @@ void CommandServer::run() {
                        .connect_timeout(std::chrono::seconds(10))
                        .automatic_reconnect(m_options.minReconnectDelay, m_options.maxReconnectDelay)
                        .finalize();
+    if (!m_options.username.empty()) {
+        options.set_user_name(m_options.username);
+        options.set_password(m_options.password);
+    }
     std::chrono::seconds delay{0};
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
@@ -138,13 +146,32 @@ void CommandServer::run() {
     }
 }
 
+void CommandServer::publishProfiles() {
+    if (!m_users) {
+        return;
+    }
+    for (const auto& profile : m_users->all()) {
+        try {
+            m_client->publish(mqtt::message_ptr_builder()
+                                  .topic(contract::userProfileTopic(profile.user))
+                                  .payload(contract::encode(profile))
+                                  .qos(1)
+                                  .retained(true)
+                                  .finalize());
+        } catch (const mqtt::exception& e) {
+            spdlog::warn("bus: profile of {} not published: {}", profile.user, e.what());
+        }
+    }
+    spdlog::info("bus: published the profiles of {} console users", m_users->all().size());
+}
+
 void CommandServer::onMessage(const std::string& topic, const std::string& payload, std::string responseTopic,
                               const std::string& correlation) {
     const auto parsed = contract::parseCommandTopic(topic);
     if (!parsed) {
         return;
     }
-    const std::string& command = parsed->second;
+    const std::string command(contract::CommandPolicy::commandOf(parsed->action));
     auto decoded = contract::decodeCommandRequest(payload);
     if (!decoded) {
         spdlog::warn("bus: unreadable command {} dropped: {}", command, decoded.error());
@@ -162,6 +189,13 @@ void CommandServer::onMessage(const std::string& topic, const std::string& paylo
         ++m_stats.unanswerable;
         return;
     }
+    if (!CommandAuthorizer::mayAnswerOn(parsed->user, responseTopic)) {
+        spdlog::warn("bus: command {} request={} by {} wants its answer on {}, outside {}; dropped", command,
+                     request.requestId, parsed->user, responseTopic, contract::userTopicPrefix(parsed->user));
+        std::lock_guard lock(m_mutex);
+        ++m_stats.unanswerable;
+        return;
+    }
     const contract::EpochMs receivedAt = contract::nowMs();
     if (m_observer != nullptr) {
         m_observer->commandReceived(request, command, receivedAt);
@@ -170,13 +204,7 @@ void CommandServer::onMessage(const std::string& topic, const std::string& paylo
         std::lock_guard lock(m_mutex);
         ++m_stats.received;
     }
-    std::optional<std::string> refusal;
-    if (const auto role = contract::roleFromString(request.requestedBy.role); !role) {
-        refusal = "'" + request.requestedBy.role + "' is not a role";
-    } else {
-        refusal = contract::CommandPolicy::refusal(*role, command, request.payload);
-    }
-    if (refusal) {
+    if (const auto refusal = m_authorizer.refusal(*parsed, request)) {
         spdlog::warn("bus: command {} to {} by {} ({}) refused: {}", command, request.chargerId,
                      request.requestedBy.user, request.requestedBy.role, *refusal);
         {

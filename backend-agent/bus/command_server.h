@@ -3,6 +3,8 @@
 #pragma once
 
 #include "bus/bus_options.h"
+#include "bus/command_authorizer.h"
+#include "bus/console_users.h"
 #include "contract/command.h"
 #include "domain/charger_commands.h"
 
@@ -11,6 +13,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -38,12 +41,16 @@ struct CommandServerStats {
 };
 
 /// An MQTT 5 client of its own (client id "<agent client id>-commands"), subscribed to the agent's
-/// command topic. The response goes to the request's MQTT 5 response topic (else the body's
-/// responseTopic) with the request's correlation data. Requests are not retained and use QoS 1; a
-/// console that misses the response asks again with the same requestId, which the audit log shows.
+/// command topics. The response goes to the request's MQTT 5 response topic (else the body's
+/// responseTopic) with the request's correlation data, and only under the asking user's own topic
+/// tree. Requests are not retained and use QoS 1; a console that misses the response asks again with
+/// the same requestId, which the audit log shows. With console users, it also publishes every user's
+/// profile, retained, each time it connects.
 class CommandServer {
 public:
-    CommandServer(BusOptions options, domain::ChargerCommands& commands, CommandObserver* observer = nullptr);
+    /// users nullopt: the role in each request is trusted (setups without --console-users).
+    CommandServer(BusOptions options, domain::ChargerCommands& commands, CommandObserver* observer = nullptr,
+                  std::optional<ConsoleUsers> users = std::nullopt);
     /// Calls stop().
     ~CommandServer();
     CommandServer(const CommandServer&) = delete;
@@ -60,6 +67,7 @@ private:
     class SubscribeListener;
 
     void run();
+    void publishProfiles();
     void onMessage(const std::string& topic, const std::string& payload, std::string responseTopic,
                    const std::string& correlation);
     void respond(const std::string& topic, const std::string& correlation,
@@ -68,6 +76,8 @@ private:
     const BusOptions m_options;
     domain::ChargerCommands& m_commands;
     CommandObserver* m_observer;
+    const std::optional<ConsoleUsers> m_users;
+    const CommandAuthorizer m_authorizer;
     std::unique_ptr<SubscribeListener> m_subscribeListener;
     std::unique_ptr<mqtt::async_client> m_client;
     std::atomic<bool> m_subscribed{false};

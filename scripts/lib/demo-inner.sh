@@ -6,13 +6,14 @@ cd "$repo"
 # shellcheck source=services.sh
 source scripts/lib/services.sh
 
-headless=0; sim=1; count=200; speed=60
+headless=0; sim=1; count=200; speed=60; user=operator
 while [ $# -gt 0 ]; do
   case "$1" in
     --headless) headless=1 ;;
     --no-sim) sim=0 ;;
     --count) count=${2:?--count needs a number}; shift ;;
     --speed) speed=${2:?--speed needs a number}; shift ;;
+    --user) user=${2:?--user needs viewer, dispatcher, operator or supervisor}; shift ;;
     *) svc_die "unknown option '$1' (see scripts/demo --help)" ;;
   esac
   shift
@@ -42,9 +43,16 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-say "starting PostgreSQL and Mosquitto"
+say "starting PostgreSQL and Mosquitto (passwords, ACL generated from the command policy)"
 start_postgres "$scratch"
-start_mosquitto "$scratch"
+# Dev passwords, documented in docs/ROLES.md: each demo user's password is its name + "-dev". The
+# agent's own is new each run.
+users_file="$repo/scripts/lib/demo-console-users.json"
+agent_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+(umask 077 && printf '%s\n' "$agent_password" >"$scratch/agent-password")
+make_broker_auth "$scratch" "$bin/voltdesk-agent" "$users_file" "voltdesk-agent:$agent_password" \
+  viewer:viewer-dev dispatcher:dispatcher-dev operator:operator-dev supervisor:supervisor-dev
+start_mosquitto "$scratch" auth-only
 # shellcheck disable=SC1091
 source "$scratch/services.env"
 
@@ -55,7 +63,8 @@ inventory="$scratch/inventory.json"
 say "starting voltdesk-agent"
 agent_port=$(free_port)
 "$bin/voltdesk-agent" --listen "127.0.0.1:$agent_port" --postgres "$VOLTDESK_PG" \
-  --mqtt "$VOLTDESK_MQTT" --agent-id demo --inventory "$inventory" --unknown-chargers accept \
+  --mqtt "$VOLTDESK_MQTT_AUTH" --mqtt-user voltdesk-agent --mqtt-password-file "$scratch/agent-password" \
+  --console-users "$users_file" --agent-id demo --inventory "$inventory" --unknown-chargers accept \
   >"$scratch/agent.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 150); do
@@ -72,13 +81,14 @@ if [ "$sim" = 1 ]; then
   pids+=($!)
 fi
 
-mqtt_port=${VOLTDESK_MQTT##*:}
+mqtt_port=${VOLTDESK_MQTT_AUTH##*:}
 echo "ocpp: ws://127.0.0.1:$agent_port/ocpp/{chargePointId}"
-echo "mqtt: mqtt://127.0.0.1:$mqtt_port"
+echo "mqtt: mqtt://127.0.0.1:$mqtt_port (users viewer, dispatcher, operator, supervisor; password NAME-dev)"
 echo "postgres: $VOLTDESK_PG"
 echo "logs: $scratch"
 
-console=("$bin/voltdesk" --broker "$VOLTDESK_MQTT")
+console=("$bin/voltdesk" --broker "$VOLTDESK_MQTT_AUTH" --user "$user")
+export VOLTDESK_MQTT_PASSWORD="$user-dev" # through the environment, so it is not in ps
 if [ "$headless" = 1 ]; then
   mkdir -p "$repo/build/demo"
   shot="$repo/build/demo/voltdesk-$(date +%Y%m%d-%H%M%S).png"

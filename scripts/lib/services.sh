@@ -3,6 +3,9 @@
 # the Debian 13 environment. Each start_* writes what a client needs into $dir/services.env.
 # shellcheck shell=bash
 
+# shellcheck source=broker-auth.sh
+source "$(dirname "${BASH_SOURCE[0]}")/broker-auth.sh"
+
 svc_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # A loopback port nobody listens on now. Random in a range away from the usual services, so
@@ -72,27 +75,42 @@ stop_postgres() {
   as_pg_user "$(pg_bindir)/pg_ctl" -D "$dir/postgres/data" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# start_mosquitto DIR [auth-only]: an anonymous listener (VOLTDESK_MQTT); after make_broker_auth
+# (broker-auth.sh) also one that requires a password and applies the ACL (VOLTDESK_MQTT_AUTH). With
+# auth-only, only the latter, as the demo runs it: every client logs in and the ACL holds for all.
 start_mosquitto() {
-  local dir=$1 port attempt i
+  local dir=$1 mode=${2:-} port auth_port="" attempt i
+  [ "$mode" != auth-only ] || [ -f "$dir/mosquitto/acl" ] || svc_die "start_mosquitto auth-only: run make_broker_auth first"
   mkdir -p "$dir/mosquitto"
   [ "$(id -u)" = 0 ] && chown -R mosquitto: "$dir/mosquitto" 2>/dev/null
   # As for PostgreSQL: the free port may be taken before Mosquitto binds it, so try a few.
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
-    cat >"$dir/mosquitto/mosquitto.conf" <<CONF
-listener $port 127.0.0.1
-allow_anonymous true
+    {
+      cat <<CONF
+per_listener_settings true
 persistence false
 log_dest file $dir/mosquitto.log
 max_queued_messages 100000
 max_inflight_messages 1000
 CONF
+      if [ "$mode" != auth-only ]; then
+        printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$port"
+      fi
+      if [ -f "$dir/mosquitto/acl" ]; then
+        auth_port=$(free_port)
+        [ "$mode" = auth-only ] && auth_port=$port
+        broker_auth_listener "$dir" "$auth_port"
+      fi
+    } >"$dir/mosquitto/mosquitto.conf"
     mosquitto -c "$dir/mosquitto/mosquitto.conf" -d >/dev/null 2>&1 &
     for i in $(seq 1 50); do
       if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null &&
+        { [ -z "$auth_port" ] || (exec 3<>"/dev/tcp/127.0.0.1/$auth_port") 2>/dev/null; } &&
         pgrep -f "mosquitto -c $dir/mosquitto/mosquitto.conf" >/dev/null; then
         pgrep -f "mosquitto -c $dir/mosquitto/mosquitto.conf" | head -n1 >"$dir/mosquitto.pid"
-        echo "VOLTDESK_MQTT=tcp://127.0.0.1:$port" >>"$dir/services.env"
+        [ "$mode" = auth-only ] || echo "VOLTDESK_MQTT=tcp://127.0.0.1:$port" >>"$dir/services.env"
+        [ -z "$auth_port" ] || echo "VOLTDESK_MQTT_AUTH=tcp://127.0.0.1:$auth_port" >>"$dir/services.env"
         return 0
       fi
       sleep 0.1

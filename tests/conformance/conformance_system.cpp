@@ -90,7 +90,7 @@ bool ConformanceSystem::startAgent() {
     QStringList args{"--postgres",
                      QString::fromStdString(m_postgres),
                      "--mqtt",
-                     QString::fromStdString(m_mqtt),
+                     QString::fromStdString(m_options.agentMqtt.empty() ? m_mqtt : m_options.agentMqtt),
                      "--listen",
                      QString::fromStdString(m_listen),
                      "--agent-id",

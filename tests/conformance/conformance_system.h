@@ -29,6 +29,8 @@ struct ConformanceOptions {
     int heartbeatIntervalSeconds = 60;
     int callTimeoutMs = 5'000;
     std::vector<std::string> extraArguments;
+    /// The broker the agent connects to; empty: the fixture's anonymous listener (the console's).
+    std::string agentMqtt;
 };
 
 class ConformanceSystem {

@@ -10,17 +10,29 @@ class TstCommand : public QObject {
 
 private slots:
     void topics() {
-        QCOMPARE(commandTopic("agent-1", "Reset"), std::string("voltdesk/v1/agents/agent-1/commands/Reset"));
-        QCOMPARE(commandSubscription("agent-1"), std::string("voltdesk/v1/agents/agent-1/commands/+"));
-        const auto parsed = parseCommandTopic("voltdesk/v1/agents/agent%2F1/commands/RemoteStartTransaction");
+        QCOMPARE(commandTopic("agent-1", "alice", "Reset", {{"type", "Soft"}}),
+                 std::string("voltdesk/v1/agents/agent-1/commands/alice/Reset"));
+        QCOMPARE(commandTopic("agent-1", "bob smith", "Reset", {{"type", "Hard"}}),
+                 std::string("voltdesk/v1/agents/agent-1/commands/bob%20smith/Reset.Hard"));
+        QCOMPARE(commandTopic("a", "u", "ChangeConfiguration", {{"key", "AuthorizationKey"}, {"value", "x"}}),
+                 std::string("voltdesk/v1/agents/a/commands/u/ChangeConfiguration.Security"));
+        QCOMPARE(commandSubscription("agent-1"), std::string("voltdesk/v1/agents/agent-1/commands/+/+"));
+        const auto parsed =
+            parseCommandTopic("voltdesk/v1/agents/agent%2F1/commands/bob%20smith/RemoteStartTransaction");
         QVERIFY(parsed.has_value());
-        QCOMPARE(parsed->first, std::string("agent/1"));
-        QCOMPARE(parsed->second, std::string("RemoteStartTransaction"));
+        QCOMPARE(parsed->agentId, std::string("agent/1"));
+        QCOMPARE(parsed->user, std::string("bob smith"));
+        QCOMPARE(parsed->action, std::string("RemoteStartTransaction"));
         QVERIFY(!parseCommandTopic("voltdesk/v1/agents/a/status"));
-        QVERIFY(!parseCommandTopic("voltdesk/v1/agents/a/commands/Reset/extra"));
-        QVERIFY(!parseCommandTopic("voltdesk/v1/agents/a/commands/"));
-        QVERIFY(!parseCommandTopic("other/v1/agents/a/commands/Reset"));
-        QCOMPARE(responseTopic("console 7"), std::string("voltdesk/v1/consoles/console%207/responses"));
+        QVERIFY(!parseCommandTopic("voltdesk/v1/agents/a/commands/Reset"));
+        QVERIFY(!parseCommandTopic("voltdesk/v1/agents/a/commands/u/Reset/extra"));
+        QVERIFY(!parseCommandTopic("voltdesk/v1/agents/a/commands/u/"));
+        QVERIFY(!parseCommandTopic("voltdesk/v1/agents/a/commands//Reset"));
+        QVERIFY(!parseCommandTopic("other/v1/agents/a/commands/u/Reset"));
+        QCOMPARE(responseTopic("alice", "console 7"),
+                 std::string("voltdesk/v1/users/alice/consoles/console%207/responses"));
+        QVERIFY(responseTopic("alice", "c").starts_with(userTopicPrefix("alice")));
+        QVERIFY(!responseTopic("alice2", "c").starts_with(userTopicPrefix("alice")));
     }
 
     void requestRoundTrip() {

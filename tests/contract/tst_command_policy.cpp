@@ -64,6 +64,25 @@ private slots:
             QVERIFY(CommandPolicy::leastRole(command).has_value());
         }
     }
+
+    void actions() {
+        QCOMPARE(CommandPolicy::action("Reset", {{"type", "Soft"}}), std::string("Reset"));
+        QCOMPARE(CommandPolicy::action("Reset", {{"type", "Hard"}}), std::string("Reset.Hard"));
+        QCOMPARE(CommandPolicy::action("Reset", nlohmann::json::array()), std::string("Reset"));
+        QCOMPARE(CommandPolicy::action("ChangeConfiguration", {{"key", "SecurityProfile"}}),
+                 std::string("ChangeConfiguration.Security"));
+        QCOMPARE(CommandPolicy::action("ChangeConfiguration", {{"key", "MeterValueSampleInterval"}}),
+                 std::string("ChangeConfiguration"));
+        QCOMPARE(CommandPolicy::commandOf("Reset.Hard"), std::string_view("Reset"));
+        QCOMPARE(CommandPolicy::commandOf("ClearCache"), std::string_view("ClearCache"));
+        QCOMPARE(CommandPolicy::leastRole("Reset.Hard"), std::optional<Role>(Role::Supervisor));
+        QCOMPARE(CommandPolicy::leastRole("ChangeConfiguration.Security"),
+                 std::optional<Role>(Role::Supervisor));
+        const auto& all = CommandPolicy::actions();
+        QCOMPARE(all.size(), CommandPolicy::commands().size() + 2);
+        // An action is never sent as a command name: the topic carries it, the request the command.
+        QVERIFY(CommandPolicy::refusal(Role::Supervisor, "Reset.Hard", nlohmann::json::object()));
+    }
 };
 
 QTEST_APPLESS_MAIN(TstCommandPolicy)

@@ -6,8 +6,10 @@
 
 namespace voltdesk::testing {
 
-CommandClient::CommandClient(const std::string& serverUri, std::string agentId, std::string consoleId)
-    : m_agentId(std::move(agentId)), m_responseTopic(contract::responseTopic(consoleId)) {
+CommandClient::CommandClient(const std::string& serverUri, std::string agentId, std::string consoleId,
+                             CommandClientLogin login)
+    : m_agentId(std::move(agentId)), m_user(login.user.empty() ? "tester" : login.user),
+      m_consoleId(consoleId), m_responseTopic(contract::responseTopic(m_user, consoleId)) {
     m_client =
         std::make_unique<mqtt::async_client>(mqtt::create_options_builder()
                                                  .server_uri(serverUri)
@@ -31,10 +33,13 @@ CommandClient::CommandClient(const std::string& serverUri, std::string agentId, 
         m_arrived.notify_all();
     });
     try {
-        m_client
-            ->connect(
-                mqtt::connect_options_builder().mqtt_version(MQTTVERSION_5).clean_start(true).finalize())
-            ->wait_for(std::chrono::seconds(10));
+        auto options =
+            mqtt::connect_options_builder().mqtt_version(MQTTVERSION_5).clean_start(true).finalize();
+        if (!login.user.empty()) {
+            options.set_user_name(login.user);
+            options.set_password(login.password);
+        }
+        m_client->connect(options)->wait_for(std::chrono::seconds(10));
         m_client->subscribe(m_responseTopic, 1)->wait_for(std::chrono::seconds(10));
     } catch (const mqtt::exception& e) {
         throw std::runtime_error(std::string("command client cannot reach the broker: ") + e.what());
@@ -51,29 +56,38 @@ CommandClient::~CommandClient() {
 std::optional<contract::CommandResponse>
 CommandClient::send(const std::string& command, const std::string& chargerId, const nlohmann::json& payload,
                     const std::string& role, std::chrono::milliseconds chargerTimeout,
-                    std::chrono::milliseconds wait) {
+                    std::chrono::milliseconds wait, const std::string& topicAction) {
     std::string correlation;
     {
         std::lock_guard lock(m_mutex);
         correlation = "corr-" + std::to_string(++m_next);
     }
     contract::CommandRequest request;
-    request.requestId = "req-" + correlation;
+    request.requestId = m_consoleId + "-" + correlation; // unique in command_audit across consoles
     request.chargerId = chargerId;
-    request.requestedBy = {"tester", role};
+    request.requestedBy = {m_user, role};
     request.payload = payload;
     request.timeoutMs = static_cast<int>(chargerTimeout.count());
     mqtt::properties props;
     props.add(mqtt::property(mqtt::property::RESPONSE_TOPIC, m_responseTopic));
     props.add(mqtt::property(mqtt::property::CORRELATION_DATA, correlation));
-    m_client
-        ->publish(mqtt::message_ptr_builder()
-                      .topic(contract::commandTopic(m_agentId, command))
-                      .payload(contract::encodeCommandRequest(request))
-                      .qos(1)
-                      .properties(props)
-                      .finalize())
-        ->wait_for(std::chrono::seconds(10));
+    const std::string topic =
+        topicAction.empty()
+            ? contract::commandTopic(m_agentId, m_user, command, payload)
+            : contract::commandTopic(m_agentId, m_user, topicAction, nlohmann::json::object());
+    auto token = m_client->publish(mqtt::message_ptr_builder()
+                                       .topic(topic)
+                                       .payload(contract::encodeCommandRequest(request))
+                                       .qos(1)
+                                       .properties(props)
+                                       .finalize());
+    m_lastPublishReason = 0;
+    try {
+        token->wait_for(std::chrono::seconds(10));
+        m_lastPublishReason = static_cast<int>(token->get_reason_code());
+    } catch (const mqtt::exception& e) {
+        m_lastPublishReason = e.get_reason_code();
+    }
     std::unique_lock lock(m_mutex);
     if (!m_arrived.wait_for(lock, wait, [&] { return m_responses.contains(correlation); })) {
         return std::nullopt;

@@ -27,6 +27,10 @@ TestServices testServices() {
             s.postgres = value;
         } else if (key == QLatin1String("VOLTDESK_MQTT")) {
             s.mqtt = value;
+        } else if (key == QLatin1String("VOLTDESK_MQTT_AUTH")) {
+            s.mqttAuth = value;
+        } else if (key == QLatin1String("VOLTDESK_CONSOLE_USERS")) {
+            s.consoleUsersFile = value;
         }
     }
     return s;
