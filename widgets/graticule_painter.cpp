@@ -23,8 +23,9 @@ QString degreesLabel(double value, double step, char positive, char negative) {
 
 void GraticulePainter::paint(QPainter& painter, const QRectF& area, const MercatorView& view,
                              const QRectF& viewport, bool dark) {
-    if (!view.isValid())
+    if (!view.isValid()) {
         return;
+    }
     const double pxPerDegree = view.scale / 360.0;
     double step = kSteps.back();
     for (double s : kSteps) {
