@@ -24,6 +24,9 @@ constexpr int kDefaultReplotMs = 250;
 // Wider pens are stroked as outlines by the raster engine: 1.6 px made 16 × 100k points replot
 // ~40× slower than 1 px (bench-replot), so lines stay 1 px and colour carries the series.
 constexpr qreal kPenWidth = 1;
+// Antialiased lines cost about a third more CPU to draw (bench-replot); where the data is this dense
+// (points on screen per pixel of width, all series together) the eye cannot tell, so they go without.
+constexpr double kAntialiasMaxPointsPerPixel = 2;
 
 bool isDark(const QPalette& palette) {
     return palette.color(QPalette::Base).lightness() < 128;
@@ -191,7 +194,7 @@ QString LivePlot::cursorText() const {
 }
 
 bool LivePlot::exportPng(const QString& path, int width, int height) {
-    replotIfDirty();
+    replotNow();
     return m_plot->savePng(path, width, height);
 }
 
@@ -207,7 +210,28 @@ void LivePlot::replotIfDirty() {
     if (m_following) {
         updateFollowRange();
     }
+    updateAntialiasing();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LivePlot::replotNow() {
+    m_dirty = false;
+    if (m_following) {
+        updateFollowRange();
+    }
+    updateAntialiasing();
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+}
+
+void LivePlot::updateAntialiasing() {
+    const QCPRange keys = m_plot->xAxis->range();
+    double visible = 0;
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        const auto points = graph(g)->data();
+        visible += double(points->findEnd(keys.upper) - points->findBegin(keys.lower));
+    }
+    const bool dense = visible > kAntialiasMaxPointsPerPixel * std::max(1, m_plot->axisRect()->width());
+    m_plot->setNotAntialiasedElements(dense ? QCP::aePlottables : QCP::aeNone);
 }
 
 void LivePlot::updateFollowRange() {

@@ -71,8 +71,10 @@ public:
     /// Every point of every series: "time" (ISO 8601 UTC) and one column per series. False on failure.
     bool exportCsv(const QString& path) const;
 
-    /// Replots now if data or ranges changed since the last replot (the timer calls this).
+    /// Replots soon if data or ranges changed since the last replot (the timer calls this).
     void replotIfDirty();
+    /// Replots at once, whatever changed (benchmarks, exports).
+    void replotNow();
     QCustomPlot* customPlot() const { return m_plot; }
 
 signals:
@@ -86,6 +88,7 @@ protected:
 private:
     void applyPalette();
     void updateFollowRange();
+    void updateAntialiasing();
     void onMouseMove(QMouseEvent* event);
     void onUserRangeInput();
     QCPGraph* graph(int series) const;
