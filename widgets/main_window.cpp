@@ -25,6 +25,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace voltdesk::widgets {
@@ -33,6 +34,7 @@ namespace {
 
 const QString kThemeKey = QStringLiteral("appearance/theme");
 const QString kTableHeaderKey = QStringLiteral("/fleetTableHeader");
+constexpr int kDetailDockWidth = 460;
 
 QDockWidget* addDock(QMainWindow* window, const QString& title, const QString& name, QWidget* content,
                      Qt::DockWidgetArea area) {
@@ -98,6 +100,11 @@ MainWindow::MainWindow(models::ChargerModel& chargers, models::BrokerLink& link,
     connect(m_table, &FleetTableView::selectionChanged, this,
             [this](const QStringList& ids) { applySelection(ids, true); });
     connect(m_table, &FleetTableView::chargerActivated, this, &MainWindow::detailRequested);
+    connect(this, &MainWindow::detailRequested, this, [this](const QString& id) {
+        if (m_detailFactory) {
+            openDetailView(id);
+        }
+    });
     connect(m_table, &FleetTableView::contextMenuRequested, this, &MainWindow::contextMenuRequested);
     connect(m_search, &SearchPanel::chargerRequested, this, [this](const QString& typed) {
         const QString id = resolveChargerId(typed);
@@ -184,6 +191,48 @@ void MainWindow::buildMenus() {
                 ShortcutsDialog dialog(m_shortcutActions, this);
                 dialog.exec();
             });
+}
+
+QList<QDockWidget*> MainWindow::detailDocks() const {
+    QList<QDockWidget*> docks;
+    for (const QPointer<QDockWidget>& dock : m_detailDocks) {
+        if (dock) {
+            docks.push_back(dock);
+        }
+    }
+    return docks;
+}
+
+QDockWidget* MainWindow::openDetailView(const QString& chargerId) {
+    if (!m_detailFactory || chargerId.isEmpty()) {
+        return nullptr;
+    }
+    const QList<QDockWidget*> open = detailDocks();
+    const QString name = QStringLiteral("chargerDetailDock-") + chargerId;
+    for (QDockWidget* dock : open) {
+        if (dock->objectName() == name) {
+            focusDock(dock, dock->widget());
+            return dock;
+        }
+    }
+    auto* dock = new QDockWidget(tr("Charger %1").arg(chargerId), this);
+    dock->setObjectName(name);
+    dock->setAttribute(Qt::WA_DeleteOnClose);
+    dock->setWidget(m_detailFactory(chargerId, dock));
+    if (open.isEmpty()) {
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        splitDockWidget(m_detailsDock, dock, Qt::Horizontal);
+    } else if (open.size() == 1) {
+        splitDockWidget(open.last(), dock, Qt::Horizontal);
+    } else {
+        tabifyDockWidget(open.last(), dock);
+    }
+    m_detailDocks.push_back(dock);
+    // Plots need room: the map gives it up, it can be taken back with the splitter.
+    // After the layout has taken the new dock in; sizing it before has no effect.
+    QTimer::singleShot(0, dock, [this, dock] { resizeDocks({dock}, {kDetailDockWidth}, Qt::Horizontal); });
+    focusDock(dock, dock->widget());
+    return dock;
 }
 
 void MainWindow::focusDock(QDockWidget* dock, QWidget* target) {

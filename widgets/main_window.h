@@ -9,7 +9,9 @@
 #include <QByteArray>
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -80,6 +82,16 @@ public:
     /// Back to the docks as the window first placed them.
     void resetLayout();
 
+    /// Makes a charger's detail view (the integrator passes widgets/detail's ChargerDetailView here).
+    using DetailViewFactory = std::function<QWidget*(const QString& chargerId, QWidget* parent)>;
+    /// Once set, detailRequested() also opens the charger's detail view in a dock of its own.
+    void setDetailViewFactory(DetailViewFactory factory) { m_detailFactory = std::move(factory); }
+    /// Opens (or raises) the charger's detail dock: the first two side by side right of the details,
+    /// further ones as tabs on the last; closing a dock deletes its view. nullptr without a factory.
+    QDockWidget* openDetailView(const QString& chargerId);
+    /// The open detail docks, oldest first.
+    QList<QDockWidget*> detailDocks() const;
+
     /// Every action with a keyboard shortcut, as Help → Keyboard shortcuts lists them.
     QList<QAction*> shortcutActions() const { return m_shortcutActions; }
 
@@ -126,6 +138,8 @@ private:
     StatusSummary* m_summary = nullptr;
     QLabel* m_countLabel = nullptr;
     QList<QAction*> m_shortcutActions;
+    DetailViewFactory m_detailFactory;
+    QList<QPointer<QDockWidget>> m_detailDocks;
     QStringList m_selected;
     QByteArray m_defaultState;
     Theme m_theme = Theme::Dark;

@@ -88,6 +88,7 @@ private slots:
     void selectingRowsSelectsMarkers();
     void clickingAMarkerSelectsItsRow();
     void doubleClickAndEnterRequestTheDetailView();
+    void detailViewsOpenInDocksOfTheirOwn();
     void oldDataIsGreyedAndCounted();
     void themeSwitchesFromTheMenu();
     void shortcutsAreListed();
@@ -294,6 +295,30 @@ void FleetTableViewTest::doubleClickAndEnterRequestTheDetailView() {
     QTest::mouseDClick(m_window->mapView(), Qt::LeftButton, {}, at->toPoint());
     QTRY_COMPARE(detail.count(), 3);
     QCOMPARE(detail.at(2).at(0).toString(), QStringLiteral("FT-122"));
+}
+
+void FleetTableViewTest::detailViewsOpenInDocksOfTheirOwn() {
+    m_window->setDetailViewFactory([](const QString& id, QWidget* parent) {
+        auto* view = new QLabel(QStringLiteral("detail of %1").arg(id), parent);
+        view->setObjectName(QStringLiteral("fakeDetail"));
+        return view;
+    });
+    emit m_window->detailRequested(QStringLiteral("FT-101"));
+    emit m_window->detailRequested(QStringLiteral("FT-102"));
+    emit m_window->detailRequested(QStringLiteral("FT-101")); // already open: raised, not doubled
+    QList<QDockWidget*> docks = m_window->detailDocks();
+    QCOMPARE(docks.size(), 2);
+    QCOMPARE(docks[0]->objectName(), QStringLiteral("chargerDetailDock-FT-101"));
+    QCOMPARE(qobject_cast<QLabel*>(docks[1]->widget())->text(), QStringLiteral("detail of FT-102"));
+    QTRY_VERIFY(docks[0]->isVisible() && docks[1]->isVisible()); // side by side, not tabs
+    QVERIFY(m_window->tabifiedDockWidgets(docks[0]).isEmpty());
+    settle();
+    m_window->grab().save(screenshotPath(QStringLiteral("gui-detail-docks.png")));
+    docks[0]->close(); // deletes the dock and its view
+    QTRY_COMPARE(m_window->detailDocks().size(), 1);
+    m_window->detailDocks().first()->close();
+    QTRY_VERIFY(m_window->detailDocks().isEmpty());
+    m_window->setDetailViewFactory({});
 }
 
 void FleetTableViewTest::oldDataIsGreyedAndCounted() {
