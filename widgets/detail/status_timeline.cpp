@@ -14,7 +14,6 @@ namespace {
 
 constexpr int kRowHeight = 22;
 constexpr int kRowGap = 4;
-constexpr int kLabelWidth = 80;
 constexpr int kAxisHeight = 18;
 constexpr qint64 kTickMs = 3LL * 3600 * 1000;
 
@@ -72,9 +71,21 @@ QSize StatusTimeline::minimumSizeHint() const {
     return {200, sizeHint().height()};
 }
 
+int StatusTimeline::labelWidth() const {
+    int widest = 0;
+    for (const int id : m_connectors) {
+        widest = std::max(widest, fontMetrics().horizontalAdvance(rowLabel(id)));
+    }
+    return widest + 12;
+}
+
+QString StatusTimeline::rowLabel(int connectorId) const {
+    return connectorId == 0 ? tr("Charger") : tr("Connector %1").arg(connectorId);
+}
+
 QRect StatusTimeline::barsRect() const {
-    return QRect(kLabelWidth, 2, width() - kLabelWidth - 8,
-                 static_cast<int>(m_connectors.size()) * (kRowHeight + kRowGap));
+    const int left = labelWidth();
+    return QRect(left, 2, width() - left - 8, static_cast<int>(m_connectors.size()) * (kRowHeight + kRowGap));
 }
 
 int StatusTimeline::rowOf(int connectorId) const {
@@ -98,10 +109,9 @@ void StatusTimeline::paintEvent(QPaintEvent* /*event*/) {
     }
     for (int row = 0; row < m_connectors.size(); ++row) {
         const int id = m_connectors[row];
-        const QRect label(0, bars.top() + row * (kRowHeight + kRowGap), kLabelWidth - 6, kRowHeight);
+        const QRect label(0, bars.top() + row * (kRowHeight + kRowGap), bars.left() - 6, kRowHeight);
         p.setPen(palette().color(QPalette::Text));
-        p.drawText(label, Qt::AlignVCenter | Qt::AlignRight,
-                   id == 0 ? tr("Charger") : tr("Connector %1").arg(id));
+        p.drawText(label, Qt::AlignVCenter | Qt::AlignRight, rowLabel(id));
         QColor track = palette().color(QPalette::Text);
         track.setAlpha(25);
         p.fillRect(QRect(bars.left(), label.top(), bars.width(), kRowHeight), track);

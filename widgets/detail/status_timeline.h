@@ -37,6 +37,8 @@ protected:
 
 private:
     QRect barsRect() const;
+    int labelWidth() const;
+    QString rowLabel(int connectorId) const;
     int rowOf(int connectorId) const;
     double xOf(qint64 ms) const;
 
