@@ -149,7 +149,8 @@ std::optional<std::string> CommandPolicy::refusal(Role role, std::string_view co
         return "'" + std::string(command) + "' is not a command";
     }
     const std::string sentAs = action(command, payload);
-    const Role needed = *leastRole(sentAs);
+    // A command's variants all have a role of their own (kVariants), so this is never the fallback.
+    const Role needed = leastRole(sentAs).value_or(Role::Supervisor);
     if (static_cast<int>(role) >= static_cast<int>(needed)) {
         return std::nullopt;
     }

@@ -7,13 +7,13 @@
 namespace voltdesk::testing {
 
 CommandClient::CommandClient(const std::string& serverUri, std::string agentId, std::string consoleId,
-                             CommandClientLogin login)
+                             const CommandClientLogin& login)
     : m_agentId(std::move(agentId)), m_user(login.user.empty() ? "tester" : login.user),
-      m_consoleId(consoleId), m_responseTopic(contract::responseTopic(m_user, consoleId)) {
+      m_consoleId(std::move(consoleId)), m_responseTopic(contract::responseTopic(m_user, m_consoleId)) {
     m_client =
         std::make_unique<mqtt::async_client>(mqtt::create_options_builder()
                                                  .server_uri(serverUri)
-                                                 .client_id(consoleId + "-" + std::to_string(::getpid()))
+                                                 .client_id(m_consoleId + "-" + std::to_string(::getpid()))
                                                  .mqtt_version(MQTTVERSION_5)
                                                  .finalize());
     m_client->set_message_callback([this](mqtt::const_message_ptr m) {

@@ -29,7 +29,7 @@ class CommandClient {
 public:
     /// Connects and subscribes to its response topic; throws std::runtime_error when it cannot.
     CommandClient(const std::string& serverUri, std::string agentId, std::string consoleId = "tst-console",
-                  CommandClientLogin login = {});
+                  const CommandClientLogin& login = {});
     ~CommandClient();
     CommandClient(const CommandClient&) = delete;
     CommandClient& operator=(const CommandClient&) = delete;
