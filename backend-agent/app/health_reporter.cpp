@@ -80,10 +80,14 @@ void HealthReporter::run(contract::EpochMs agentStartedAt) {
         std::set<std::string> only;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait_until(lock, m_triggered.empty() ? nextFull : std::min(nextFull, m_triggerDue), [&] {
-                return m_stopping || Clock::now() >= nextFull ||
-                       (!m_triggered.empty() && Clock::now() >= m_triggerDue);
-            });
+            // The deadline moves when an event arrives, so it is taken again after every wake.
+            while (true) {
+                const auto due = m_triggered.empty() ? nextFull : std::min(nextFull, m_triggerDue);
+                if (m_stopping || Clock::now() >= due) {
+                    break;
+                }
+                m_wake.wait_until(lock, due);
+            }
             if (m_stopping) {
                 return;
             }
