@@ -76,8 +76,15 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
         QStringLiteral("screenshot-delay"),
         QCoreApplication::translate("CommandLine", "Wait at least this long before taking the screenshot."),
         QCoreApplication::translate("CommandLine", "ms"), QStringLiteral("3000"));
+    const QCommandLineOption role(
+        QStringLiteral("role"),
+        QCoreApplication::translate("CommandLine",
+                                    "Role to assume until the agent publishes the user's profile: viewer, "
+                                    "dispatcher, operator or supervisor (default: viewer). The agent checks "
+                                    "every command again."),
+        QCoreApplication::translate("CommandLine", "role"));
     for (const auto* option :
-         {&broker, &user, &password, &lang, &theme, &tiles, &center, &zoom, &screenshot, &delay}) {
+         {&broker, &user, &password, &role, &lang, &theme, &tiles, &center, &zoom, &screenshot, &delay}) {
         parser.addOption(*option);
     }
 
@@ -113,6 +120,18 @@ CommandLine parseCommandLine(const QStringList& arguments, const QString& passwo
     }
     o.broker.username = parser.value(user);
     o.broker.password = parser.isSet(password) ? parser.value(password) : passwordFromEnv;
+
+    o.assumedRole = contract::Role::Viewer;
+    if (parser.isSet(role)) {
+        o.assumedRole = contract::roleFromString(parser.value(role).toStdString());
+        if (!o.assumedRole) {
+            result.text =
+                QCoreApplication::translate(
+                    "CommandLine", "Unknown role \"%1\"; use viewer, dispatcher, operator or supervisor.")
+                    .arg(parser.value(role));
+            return result;
+        }
+    }
 
     o.language = parser.value(lang);
     if (!o.language.isEmpty() && !availableLanguages().contains(o.language)) {

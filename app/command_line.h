@@ -1,6 +1,7 @@
 // The console's command line: broker, credentials, language, map tiles, and the screenshot mode.
 #pragma once
 
+#include "contract/command_policy.h"
 #include "models/broker_link.h"
 #include "widgets/map_options.h"
 #include "widgets/theme.h"
@@ -16,6 +17,9 @@ struct ConsoleOptions {
     QString language; ///< "en", "zh_CN", or empty for the system locale
     widgets::MapOptions map;
     std::optional<widgets::Theme> theme; ///< --theme; nullopt: the saved choice, else dark
+    /// --role: the role assumed until the agent's profile of the user arrives (a broker without
+    /// per-user accounts has none); the agent checks every command again.
+    std::optional<contract::Role> assumedRole;
     QString screenshotFile; ///< non-empty: render the main window once the data settles, save, exit
     int screenshotDelayMs = 3000;
 };

@@ -1,5 +1,6 @@
 #include "models/broker_link.h"
 
+#include "contract/command.h"
 #include "contract/topics.h"
 
 #include <QHash>
@@ -25,6 +26,18 @@ QString reasonOf(const mqtt::token& token) {
     return QString::fromStdString(text);
 }
 
+constexpr const char* kAnonymousUser = "anonymous";
+
+QString userProfileTopic(const QString& user) {
+    return QString::fromStdString(std::string(contract::kTopicRoot) + "/users/" +
+                                  contract::encodeTopicSegment(user.toStdString()) + "/profile");
+}
+
+/// One sample per message: coalescing by topic would drop samples, unlike retained state.
+bool isTelemetry(const std::string& topic) {
+    return topic.ends_with("/telemetry");
+}
+
 } // namespace
 
 /// The part of BrokerLink that Paho's threads may touch. Held by shared_ptr from Paho's callbacks
@@ -32,6 +45,32 @@ QString reasonOf(const mqtt::token& token) {
 /// which every callback is a no-op.
 struct BrokerLinkInbox : mqtt::iaction_listener {
     enum class Action { Connect, Subscribe };
+
+    struct Response {
+        QByteArray correlation;
+        QByteArray payload;
+    };
+
+    /// The PUBACK of a request: the correlation data travels as the token's user context.
+    struct PublishListener : mqtt::iaction_listener {
+        explicit PublishListener(BrokerLinkInbox& inbox) : m_inbox(inbox) {}
+        void on_success(const mqtt::token& token) override { release(token); }
+        void on_failure(const mqtt::token& token) override {
+            const QByteArray correlation = release(token);
+            const int code = static_cast<int>(token.get_reason_code());
+            const bool verdict = code >= 0x80;
+            const QString reason =
+                verdict ? QString::fromStdString(mqtt::exception::reason_code_str(code)) : reasonOf(token);
+            m_inbox.post([correlation, code, verdict, reason](BrokerLink& link) {
+                emit link.publishRefused(correlation, verdict ? code : BrokerLink::kNotDelivered, reason);
+            });
+        }
+        static QByteArray release(const mqtt::token& token) {
+            std::unique_ptr<QByteArray> correlation(static_cast<QByteArray*>(token.get_user_context()));
+            return correlation ? *correlation : QByteArray();
+        }
+        BrokerLinkInbox& m_inbox;
+    };
 
     struct Listener : mqtt::iaction_listener {
         Listener(BrokerLinkInbox& inbox, Action action) : m_inbox(inbox), m_action(action) {}
@@ -49,6 +88,10 @@ struct BrokerLinkInbox : mqtt::iaction_listener {
     // Paho thread.
     void push(const mqtt::const_message_ptr& msg) {
         const std::string& t = msg->get_topic();
+        if (t == responseTopic) {
+            pushResponse(msg);
+            return;
+        }
         MqttMessage m{
             QString::fromUtf8(t.data(), static_cast<qsizetype>(t.size())),
             QByteArray(msg->get_payload().data(), static_cast<qsizetype>(msg->get_payload().size()))};
@@ -56,16 +99,36 @@ struct BrokerLinkInbox : mqtt::iaction_listener {
         if (owner == nullptr) {
             return;
         }
-        const auto it = index.constFind(m.topic);
+        const auto it = isTelemetry(t) ? index.constEnd() : index.constFind(m.topic);
         if (it != index.constEnd()) {
             pending[*it].payload = std::move(m.payload);
         } else {
-            index.insert(m.topic, pending.size());
+            if (!isTelemetry(t)) {
+                index.insert(m.topic, pending.size());
+            }
             pending.push_back(std::move(m));
         }
         if (!deliveryScheduled) {
             deliveryScheduled = true;
             QMetaObject::invokeMethod(owner, &BrokerLink::deliverPending, Qt::QueuedConnection);
+        }
+    }
+
+    // Paho thread. Answers are few and each one matters: never coalesced.
+    void pushResponse(const mqtt::const_message_ptr& msg) {
+        Response r;
+        if (msg->get_properties().contains(mqtt::property::CORRELATION_DATA)) {
+            const auto c = mqtt::get<std::string>(msg->get_properties(), mqtt::property::CORRELATION_DATA);
+            r.correlation = QByteArray(c.data(), static_cast<qsizetype>(c.size()));
+        }
+        r.payload = QByteArray(msg->get_payload().data(), static_cast<qsizetype>(msg->get_payload().size()));
+        std::lock_guard lock(mutex);
+        if (owner == nullptr) {
+            return;
+        }
+        responses.push_back(std::move(r));
+        if (responses.size() == 1) {
+            QMetaObject::invokeMethod(owner, &BrokerLink::deliverResponses, Qt::QueuedConnection);
         }
     }
 
@@ -88,12 +151,15 @@ struct BrokerLinkInbox : mqtt::iaction_listener {
     }
 
     std::mutex mutex;
-    BrokerLink* owner; ///< guarded by mutex
+    BrokerLink* owner;         ///< guarded by mutex
+    std::string responseTopic; ///< set before the client exists, constant afterwards
+    QList<Response> responses; ///< guarded by mutex
     MqttMessages pending;
     QHash<QString, qsizetype> index; ///< topic → position in pending, for coalescing
     bool deliveryScheduled = false;
     Listener connectListener{*this, Action::Connect};
     Listener subscribeListener{*this, Action::Subscribe};
+    PublishListener publishListener{*this};
 };
 
 BrokerLink::BrokerLink(Options options, QObject* parent)
@@ -101,6 +167,11 @@ BrokerLink::BrokerLink(Options options, QObject* parent)
     if (m_options.clientId.isEmpty()) {
         m_options.clientId =
             QStringLiteral("voltdesk-console-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    }
+    m_responseTopic = QString::fromStdString(contract::responseTopic(m_options.clientId.toStdString()));
+    m_inbox->responseTopic = m_responseTopic.toStdString();
+    if (!m_options.username.isEmpty()) {
+        m_profileTopic = userProfileTopic(m_options.username);
     }
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &BrokerLink::connectNow);
@@ -129,8 +200,13 @@ bool BrokerLink::start() {
     }
     if (!m_client) {
         try {
-            m_client = std::make_unique<mqtt::async_client>(m_options.uri.toStdString(),
-                                                            m_options.clientId.toStdString());
+            // MQTT 5: requests carry a response topic and correlation data, and the PUBACK says why
+            // the broker refused one.
+            m_client = std::make_unique<mqtt::async_client>(mqtt::create_options_builder()
+                                                                .server_uri(m_options.uri.toStdString())
+                                                                .client_id(m_options.clientId.toStdString())
+                                                                .mqtt_version(MQTTVERSION_5)
+                                                                .finalize());
         } catch (const mqtt::exception& e) {
             setStateText(tr("Invalid broker address %1: %2").arg(m_options.uri, QString::fromUtf8(e.what())));
             qCWarning(lcLink) << "cannot create MQTT client for" << m_options.uri << e.what();
@@ -173,7 +249,8 @@ void BrokerLink::connectNow() {
         return;
     }
     auto builder = mqtt::connect_options_builder()
-                       .clean_session(true)
+                       .mqtt_version(MQTTVERSION_5)
+                       .clean_start(true)
                        .keep_alive_interval(std::chrono::seconds(m_options.keepAliveSeconds))
                        .connect_timeout(std::chrono::seconds(5))
                        .automatic_reconnect(false); // our own back-off, so failed first connects retry too
@@ -198,11 +275,20 @@ void BrokerLink::onConnected() {
         return;
     }
     try {
-        auto topics = mqtt::string_collection::create({std::string(contract::kAllAgentStatus),
-                                                       std::string(contract::kAllSiteInfo),
-                                                       std::string(contract::kAllChargerStates)});
+        std::vector<std::string> topics{
+            std::string(contract::kAllAgentStatus), std::string(contract::kAllSiteInfo),
+            std::string(contract::kAllChargerStates), std::string(contract::kAllChargerHealth),
+            m_responseTopic.toStdString()};
         // QoS 1: a status change the broker accepted reaches the console even over a shaky link.
-        m_client->subscribe(topics, mqtt::iasync_client::qos_collection{1, 1, 1}, nullptr,
+        mqtt::iasync_client::qos_collection qos(topics.size(), 1);
+        if (!m_profileTopic.isEmpty()) {
+            topics.push_back(m_profileTopic.toStdString());
+            qos.push_back(1);
+        }
+        // QoS 0, like the agent publishes it: a lost sample is replaced by the next one.
+        topics.emplace_back(contract::kAllChargerTelemetry);
+        qos.push_back(0);
+        m_client->subscribe(mqtt::string_collection::create(topics), qos, nullptr,
                             m_inbox->subscribeListener);
     } catch (const mqtt::exception& e) {
         qCWarning(lcLink) << "subscribe:" << e.what();
@@ -261,6 +347,50 @@ void BrokerLink::deliverPending() {
         }
     }
     emit messagesReceived(chunk);
+}
+
+QString BrokerLink::topicUser() const {
+    return m_options.username.isEmpty() ? QString::fromLatin1(kAnonymousUser) : m_options.username;
+}
+
+bool BrokerLink::publishRequest(const QString& topic, const QByteArray& payload,
+                                const QByteArray& correlation) {
+    if (!m_connected || !m_client) {
+        return false;
+    }
+    mqtt::properties props;
+    props.add(mqtt::property(mqtt::property::RESPONSE_TOPIC, m_responseTopic.toStdString()));
+    props.add(
+        mqtt::property(mqtt::property::CORRELATION_DATA,
+                       mqtt::binary(correlation.constData(), static_cast<std::size_t>(correlation.size()))));
+    auto message = mqtt::message_ptr_builder()
+                       .topic(topic.toStdString())
+                       .payload(mqtt::binary(payload.constData(), static_cast<std::size_t>(payload.size())))
+                       .qos(1)
+                       .retained(false)
+                       .properties(std::move(props))
+                       .finalize();
+    // Released by the listener when the PUBACK (or the failure) comes.
+    auto context = std::make_unique<QByteArray>(correlation);
+    try {
+        m_client->publish(message, context.get(), m_inbox->publishListener);
+        static_cast<void>(context.release());
+    } catch (const mqtt::exception& e) {
+        qCWarning(lcLink) << "publish to" << topic << "failed:" << e.what();
+        return false;
+    }
+    return true;
+}
+
+void BrokerLink::deliverResponses() {
+    QList<BrokerLinkInbox::Response> responses;
+    {
+        std::lock_guard lock(m_inbox->mutex);
+        responses.swap(m_inbox->responses);
+    }
+    for (const auto& r : std::as_const(responses)) {
+        emit responseReceived(r.correlation, r.payload);
+    }
 }
 
 void BrokerLink::setConnected(bool connected) {

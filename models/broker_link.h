@@ -1,8 +1,10 @@
-// The console's one MQTT connection: subscribes to the whole network and hands messages to Qt.
+// The console's one MQTT (5) connection: subscribes to the whole network and hands messages to Qt;
+// publishes the console's command requests and hands their answers back.
 #pragma once
 
 #include "models/mqtt_message.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -27,8 +29,15 @@ struct BrokerLinkInbox;
 /// in chunks of at most kDeliveryChunk, so a burst of 10k retained messages on connect becomes a few
 /// dozen messagesReceived() signals with the event loop running in between.
 ///
+/// Telemetry (not retained, one message per sample) is never coalesced.
+///
 /// Reconnects by itself: after a failed connect or a lost connection it retries with exponential
 /// back-off (minBackoffMs doubling up to maxBackoffMs), and re-subscribes on every connect.
+///
+/// Requests (publishRequest) carry the MQTT 5 response topic of this console and correlation data;
+/// answers on that topic come back through responseReceived(), one signal per message, in order.
+/// The broker's verdict on a request (the PUBACK reason code) comes back through publishRefused()
+/// when it refuses, e.g. 0x87 Not authorized when its ACL denies the user the topic.
 class BrokerLink : public QObject {
     Q_OBJECT
     Q_PROPERTY(bool connected READ isConnected NOTIFY connectionChanged)
@@ -44,6 +53,10 @@ public:
         int maxBackoffMs = 30000;
         int keepAliveSeconds = 10; ///< also bounds how long a silently dead link goes unnoticed
     };
+
+    /// MQTT 5 reason code a publish ends with when it never reached the broker (not connected, or the
+    /// connection dropped before the PUBACK): not a broker verdict.
+    static constexpr int kNotDelivered = -1;
 
     /// Most messages handed to the Qt thread in one messagesReceived() signal.
     static constexpr int kDeliveryChunk = 500;
@@ -63,6 +76,18 @@ public:
     /// One line for the status bar: connecting, connected to URI, or lost and when it retries.
     QString stateText() const { return m_stateText; }
     const Options& options() const { return m_options; }
+    /// The user name topics name this console by: the broker user, or "anonymous" without one (a
+    /// broker listener without passwords).
+    QString topicUser() const;
+    /// Where answers to this console's requests arrive (subscribed on every connect).
+    QString responseTopic() const { return m_responseTopic; }
+    /// The retained profile of the logged-in user (its role); empty without a user name.
+    QString profileTopic() const { return m_profileTopic; }
+
+    /// Publishes a request (QoS 1, not retained) with this console's response topic and `correlation`
+    /// as MQTT 5 properties. Returns false, publishing nothing, while not connected; otherwise the
+    /// broker's refusal, if any, arrives later through publishRefused().
+    bool publishRequest(const QString& topic, const QByteArray& payload, const QByteArray& correlation);
 
 signals:
     /// One signal per message; prefer messagesReceived() for anything that updates a model.
@@ -71,6 +96,10 @@ signals:
     void messagesReceived(const voltdesk::models::MqttMessages& messages);
     void connectionChanged(bool connected);
     void stateTextChanged(const QString& text);
+    /// A message on responseTopic() and its correlation data (empty if it had none).
+    void responseReceived(const QByteArray& correlation, const QByteArray& payload);
+    /// The broker refused a request (reasonCode >= 0x80), or it was lost on the way (kNotDelivered).
+    void publishRefused(const QByteArray& correlation, int reasonCode, const QString& reason);
 
 private:
     friend struct BrokerLinkInbox;
@@ -80,6 +109,7 @@ private:
     void onConnected();
     void onConnectFailed(const QString& reason);
     void onConnectionLost(const QString& cause);
+    void deliverResponses();
 
     void connectNow();
     void scheduleReconnect(const QString& reason);
@@ -87,6 +117,8 @@ private:
     void setStateText(const QString& text);
 
     Options m_options;
+    QString m_responseTopic;
+    QString m_profileTopic;
     std::shared_ptr<BrokerLinkInbox> m_inbox;
     std::unique_ptr<mqtt::async_client> m_client;
     QTimer m_retryTimer;

@@ -52,6 +52,12 @@ private slots:
         QCOMPARE(parse({"--theme=Dark"}).options.theme, std::optional<widgets::Theme>(widgets::Theme::Dark));
     }
 
+    void role() {
+        QCOMPARE(parse({}).options.assumedRole, std::optional(contract::Role::Viewer));
+        QCOMPARE(parse({"--role", "operator"}).options.assumedRole, std::optional(contract::Role::Operator));
+        QCOMPARE(parse({"--role", "admiral"}).outcome, Outcome::Error);
+    }
+
     void everyOption() {
         const CommandLine c =
             parse({"--broker", "ssl://mqtt.example.net:8883", "--user", "ops", "--password", "s3cret",
