@@ -46,7 +46,8 @@ private slots:
         QCOMPARE(int(bands[4].status), int(ChargerStatus::Faulted));
         QCOMPARE(bands[4].errorCode, QStringLiteral("GroundFailure"));
         QCOMPARE(bands[4].toMs, kEnd);
-        QCOMPARE(int(bands[5].status), int(ChargerStatus::Occupied)); // Preparing draws like the map's Occupied
+        QCOMPARE(int(bands[5].status),
+                 int(ChargerStatus::Occupied)); // Preparing draws like the map's Occupied
     }
 
     void paintsBandsInStatusColours() {
