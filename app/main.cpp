@@ -6,6 +6,11 @@
 #include "app/translations.h"
 #include "models/broker_link.h"
 #include "models/charger_model.h"
+#include "models/command_client.h"
+#include "widgets/commands/bulk_progress_dialog.h" // ChargerActions' QPointer members need them whole
+#include "widgets/commands/charger_actions.h"
+#include "widgets/commands/command_dialog.h"
+#include "widgets/commands/command_progress_dialog.h"
 #include "widgets/main_window.h"
 
 #include <QApplication>
@@ -92,6 +97,12 @@ int main(int argc, char* argv[]) {
     } else {
         window.show();
     }
+    // Commands: the context menu of table rows and markers; what the role may not send is disabled.
+    models::CommandClient commands(link);
+    commands.setFallbackRole(options.assumedRole);
+    widgets::ChargerActions actions(commands, chargers, &window);
+    QObject::connect(&window, &widgets::MainWindow::contextMenuRequested, &actions,
+                     &widgets::ChargerActions::popupMenu);
     link.start(); // on a bad URI the status bar says why; the window stays useful for the operator
 
     app::ScreenshotTaker screenshot(window, chargers, options.screenshotFile, options.screenshotDelayMs);
