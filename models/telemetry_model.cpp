@@ -120,6 +120,30 @@ void TelemetryModel::forget(const QString& chargerId) {
     m_chargers.remove(chargerId);
 }
 
+void TelemetryModel::watch(const QString& chargerId) {
+    ++m_watchCount[chargerId];
+}
+
+void TelemetryModel::unwatch(const QString& chargerId) {
+    auto it = m_watchCount.find(chargerId);
+    if (it == m_watchCount.end() || --*it > 0) {
+        return;
+    }
+    m_watchCount.erase(it);
+    const auto charger = m_chargers.constFind(chargerId);
+    if (charger != m_chargers.constEnd() && !m_watchAll) {
+        for (auto& entry : (*charger)->connectors) {
+            for (auto& series : entry.second.series) {
+                series.reset();
+            }
+        }
+    }
+}
+
+bool TelemetryModel::isWatched(const QString& chargerId) const {
+    return m_watchAll || m_watchCount.contains(chargerId);
+}
+
 QList<int> TelemetryModel::connectors(const QString& chargerId) const {
     QList<int> ids;
     const auto it = m_chargers.constFind(chargerId);
@@ -161,8 +185,12 @@ bool TelemetryModel::store(const QString& chargerId, const TelemetryReading& rea
     if (!any || chargerId.isEmpty()) {
         return false;
     }
+    const bool keepSeries = isWatched(chargerId);
+    if (!keepSeries && !live) {
+        return false; // history is only wanted by a view that watches
+    }
     Connector& c = connector(chargerId, reading.connectorId);
-    for (std::size_t q = 0; q < reading.values.size(); ++q) {
+    for (std::size_t q = 0; keepSeries && q < reading.values.size(); ++q) {
         if (!reading.values[q]) {
             continue;
         }

@@ -40,9 +40,12 @@ struct TelemetryReading {
 /// BrokerLink::messagesReceived (telemetry topics; other topics are ignored) and from the agent's
 /// GetChargerHistory answers. Widgets read series() and latest() when samplesAdded() says so.
 ///
-/// Memory: each series holds at most seriesCapacity() points (16 bytes each; default 20,000, so at
-/// most 320 KB per series and 6 series per connector) and nothing older than retentionMs() before its
-/// newest point (default 24 h). Chargers nobody looks at any more can be dropped with forget().
+/// Memory: the console receives every charger's telemetry, so series are kept only for watched
+/// chargers (watch()/unwatch(), counted: each open detail view watches its charger); for the others
+/// only the newest reading per connector is kept (for tables). Each series holds at most
+/// seriesCapacity() points (16 bytes each; default 20,000, so at most 320 KB per series, 6 series per
+/// connector) and nothing older than retentionMs() before its newest point (default 24 h).
+/// setWatchAll(true) keeps series for every charger (tests, tools with few chargers).
 class TelemetryModel : public QObject {
     Q_OBJECT
 
@@ -64,6 +67,13 @@ public:
     int addHistory(const QString& chargerId, const QJsonObject& historyResponse);
     /// Frees everything held for a charger.
     void forget(const QString& chargerId);
+
+    /// Starts keeping series for a charger; calls are counted.
+    void watch(const QString& chargerId);
+    /// Undoes one watch(); after the last one the charger's series are freed (its latest values stay).
+    void unwatch(const QString& chargerId);
+    bool isWatched(const QString& chargerId) const;
+    void setWatchAll(bool all) { m_watchAll = all; }
 
     /// Connector ids with data, ascending.
     QList<int> connectors(const QString& chargerId) const;
@@ -92,6 +102,8 @@ private:
     bool applyOne(const MqttMessage& message, QSet<QString>& touched);
 
     QHash<QString, std::shared_ptr<Charger>> m_chargers;
+    QHash<QString, int> m_watchCount;
+    bool m_watchAll = false;
     qsizetype m_capacity;
     qint64 m_retentionMs;
     int m_malformed = 0;

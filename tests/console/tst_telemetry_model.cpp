@@ -90,6 +90,7 @@ private slots:
 
     void samplesGoToTheirChargerAndConnector() {
         TelemetryModel m;
+        m.setWatchAll(true);
         QSignalSpy added(&m, &TelemetryModel::samplesAdded);
         m.addSample(QStringLiteral("CP-1"), reading(1, kT0, 7200));
         m.addSample(QStringLiteral("CP-1"), reading(2, kT0, 3600));
@@ -119,6 +120,32 @@ private slots:
         QVERIFY(!m.latest(QStringLiteral("CP-1"), 1));
     }
 
+    void seriesOnlyForWatchedChargers() {
+        TelemetryModel m;
+        m.addSample(QStringLiteral("CP-1"), reading(1, kT0, 7200));
+        // Not watched: the newest reading for tables, no series, no history.
+        QCOMPARE(*m.latest(QStringLiteral("CP-1"), 1)->value(Quantity::Power), 7200.0);
+        QVERIFY(m.series(QStringLiteral("CP-1"), 1, Quantity::Power) == nullptr);
+        const QJsonObject history{
+            {QStringLiteral("samples"),
+             QJsonArray{historySample(1, QStringLiteral("2026-11-26T09:00:00.000Z"), 5000, 40)}}};
+        QCOMPARE(m.addHistory(QStringLiteral("CP-1"), history), 0);
+
+        m.watch(QStringLiteral("CP-1"));
+        m.watch(QStringLiteral("CP-1")); // two views
+        QCOMPARE(m.addHistory(QStringLiteral("CP-1"), history), 1);
+        m.addSample(QStringLiteral("CP-1"), reading(1, kT0 + 1000, 7300));
+        QCOMPARE(m.series(QStringLiteral("CP-1"), 1, Quantity::Power)->size(), 2);
+        m.unwatch(QStringLiteral("CP-1"));
+        QVERIFY(m.isWatched(QStringLiteral("CP-1")));
+        QCOMPARE(m.series(QStringLiteral("CP-1"), 1, Quantity::Power)->size(), 2);
+        m.unwatch(QStringLiteral("CP-1"));
+        QVERIFY(!m.isWatched(QStringLiteral("CP-1")));
+        QVERIFY(m.series(QStringLiteral("CP-1"), 1, Quantity::Power) == nullptr);
+        QCOMPARE(*m.latest(QStringLiteral("CP-1"), 1)->value(Quantity::Power), 7300.0);
+        m.unwatch(QStringLiteral("CP-1")); // one too many: harmless
+    }
+
     void emptyReadingIsIgnored() {
         TelemetryModel m;
         QSignalSpy added(&m, &TelemetryModel::samplesAdded);
@@ -132,6 +159,7 @@ private slots:
 
     void historyMergesWithLiveData() {
         TelemetryModel m;
+        m.watch(QStringLiteral("CP-1"));
         m.addSample(QStringLiteral("CP-1"), reading(1, kT0 + 60'000, 7000));
         QSignalSpy added(&m, &TelemetryModel::samplesAdded);
         QJsonArray samples;
@@ -157,6 +185,7 @@ private slots:
 
     void takesTelemetryMessages() {
         TelemetryModel m;
+        m.setWatchAll(true);
         QSignalSpy added(&m, &TelemetryModel::samplesAdded);
         QSignalSpy malformed(&m, &TelemetryModel::malformedMessage);
         contract::TelemetrySample s;
@@ -190,6 +219,7 @@ private slots:
 
     void capacityAppliesPerSeries() {
         TelemetryModel m(nullptr, 50, 0);
+        m.setWatchAll(true);
         for (int i = 0; i < 200; ++i) {
             m.addSample(QStringLiteral("CP-1"), reading(1, kT0 + i, i));
         }

@@ -51,6 +51,7 @@ ChargerDetailView::ChargerDetailView(QString chargerId, models::ChargerModel& ch
     : QWidget(parent), m_chargerId(std::move(chargerId)), m_chargers(chargers), m_telemetry(telemetry),
       m_commands(commands), m_clock(new QTimer(this)), m_historyTimer(new QTimer(this)) {
     setObjectName(QStringLiteral("chargerDetail:") + m_chargerId);
+    m_telemetry.watch(m_chargerId);
     auto* layout = new QVBoxLayout(this);
     buildHeader(layout);
     m_connectors = new ConnectorTable(this);
@@ -95,6 +96,10 @@ ChargerDetailView::ChargerDetailView(QString chargerId, models::ChargerModel& ch
 
     refreshState();
     refreshTimeline();
+}
+
+ChargerDetailView::~ChargerDetailView() {
+    m_telemetry.unwatch(m_chargerId);
 }
 
 void ChargerDetailView::buildHeader(QVBoxLayout* layout) {

@@ -41,8 +41,11 @@ public:
         models::Quantity::Power, models::Quantity::Current, models::Quantity::Voltage,
         models::Quantity::Temperature, models::Quantity::Soc};
 
+    /// The models must outlive the view. The view watches its charger in the TelemetryModel while
+    /// it exists.
     ChargerDetailView(QString chargerId, models::ChargerModel& chargers, models::TelemetryModel& telemetry,
                       models::CommandClient* commands, QWidget* parent = nullptr);
+    ~ChargerDetailView() override;
 
     const QString& chargerId() const { return m_chargerId; }
 
