@@ -7,10 +7,12 @@
 #include "models/broker_link.h"
 #include "models/charger_model.h"
 #include "models/command_client.h"
+#include "models/telemetry_model.h"
 #include "widgets/commands/bulk_progress_dialog.h" // ChargerActions' QPointer members need them whole
 #include "widgets/commands/charger_actions.h"
 #include "widgets/commands/command_dialog.h"
 #include "widgets/commands/command_progress_dialog.h"
+#include "widgets/detail/charger_detail_view.h"
 #include "widgets/main_window.h"
 
 #include <QApplication>
@@ -85,6 +87,13 @@ int main(int argc, char* argv[]) {
     QObject::connect(&link, &models::BrokerLink::messagesReceived, &chargers,
                      &models::ChargerModel::applyMessages);
 
+    // The models the detail views and command widgets use, declared before the window that holds them.
+    models::TelemetryModel telemetry;
+    QObject::connect(&link, &models::BrokerLink::messagesReceived, &telemetry,
+                     &models::TelemetryModel::applyMessages);
+    models::CommandClient commands(link);
+    commands.setFallbackRole(options.assumedRole);
+
     widgets::MainWindow window(chargers, link, options.map);
     // A theme given on the command line is for this run; the menu's choice is kept for the next.
     window.setTheme(options.theme.value_or(widgets::MainWindow::savedTheme().value_or(widgets::Theme::Dark)),
@@ -98,11 +107,17 @@ int main(int argc, char* argv[]) {
         window.show();
     }
     // Commands: the context menu of table rows and markers; what the role may not send is disabled.
-    models::CommandClient commands(link);
-    commands.setFallbackRole(options.assumedRole);
     widgets::ChargerActions actions(commands, chargers, &window);
     QObject::connect(&window, &widgets::MainWindow::contextMenuRequested, &actions,
                      &widgets::ChargerActions::popupMenu);
+    // Detail views: a dock per charger, opened from the table or the map, with its command buttons.
+    window.setDetailViewFactory([&](const QString& chargerId, QWidget* parent) -> QWidget* {
+        auto* view = new widgets::ChargerDetailView(chargerId, chargers, telemetry, &commands, parent);
+        auto* viewActions = new widgets::ChargerActions(commands, chargers, view); // owned by the view
+        viewActions->setChargers({chargerId});
+        view->setCommandBar(viewActions->createButtonBar(view));
+        return view;
+    });
     link.start(); // on a bad URI the status bar says why; the window stays useful for the operator
 
     app::ScreenshotTaker screenshot(window, chargers, options.screenshotFile, options.screenshotDelayMs);
