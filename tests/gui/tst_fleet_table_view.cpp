@@ -7,7 +7,9 @@
 #include "models/charger_model.h"
 #include "models/fleet_table_filter.h"
 #include "models/fleet_table_model.h"
+#include "models/telemetry_model.h"
 #include "widgets/charger_marker_layer.h"
+#include "widgets/detail/charger_detail_view.h"
 #include "widgets/fleet_table_view.h"
 #include "widgets/main_window.h"
 #include "widgets/map_view.h"
@@ -89,6 +91,7 @@ private slots:
     void clickingAMarkerSelectsItsRow();
     void doubleClickAndEnterRequestTheDetailView();
     void detailViewsOpenInDocksOfTheirOwn();
+    void theRealDetailViewFitsItsDock();
     void oldDataIsGreyedAndCounted();
     void themeSwitchesFromTheMenu();
     void shortcutsAreListed();
@@ -102,6 +105,7 @@ private:
     void settle();
 
     models::ChargerModel m_chargers;
+    models::TelemetryModel m_telemetry;
     std::unique_ptr<models::BrokerLink> m_link;
     std::unique_ptr<widgets::MainWindow> m_window;
 };
@@ -317,6 +321,23 @@ void FleetTableViewTest::detailViewsOpenInDocksOfTheirOwn() {
     docks[0]->close(); // deletes the dock and its view
     QTRY_COMPARE(m_window->detailDocks().size(), 1);
     m_window->detailDocks().first()->close();
+    QTRY_VERIFY(m_window->detailDocks().isEmpty());
+    m_window->setDetailViewFactory({});
+}
+
+void FleetTableViewTest::theRealDetailViewFitsItsDock() {
+    m_window->setDetailViewFactory([this](const QString& id, QWidget* parent) {
+        return new widgets::ChargerDetailView(id, m_chargers, m_telemetry, nullptr, parent);
+    });
+    QDockWidget* dock = m_window->openDetailView(QStringLiteral("FT-105"));
+    QVERIFY(dock);
+    auto* view = qobject_cast<widgets::ChargerDetailView*>(dock->widget());
+    QVERIFY(view);
+    QCOMPARE(view->chargerId(), QStringLiteral("FT-105"));
+    QTRY_VERIFY(view->isVisible());
+    QTest::qWait(300);
+    m_window->grab().save(screenshotPath(QStringLiteral("gui-detail-view-dock.png")));
+    dock->close();
     QTRY_VERIFY(m_window->detailDocks().isEmpty());
     m_window->setDetailViewFactory({});
 }
