@@ -94,7 +94,7 @@ void ChargerHistoryModel::setHistory(const QJsonObject& response) {
     beginResetModel();
     m_changes.clear();
     m_events.clear();
-    for (const QJsonValue& v : response.value(QLatin1String("statusChanges")).toArray()) {
+    for (const auto& v : response.value(QLatin1String("statusChanges")).toArray()) {
         const QJsonObject o = v.toObject();
         const auto at = timeOf(o);
         if (!at) {
@@ -130,14 +130,14 @@ void ChargerHistoryModel::setHistory(const QJsonObject& response) {
     }
     std::stable_sort(m_changes.begin(), m_changes.end(),
                      [](const StatusChange& a, const StatusChange& b) { return a.atMs < b.atMs; });
-    for (const QJsonValue& v : response.value(QLatin1String("securityEvents")).toArray()) {
+    for (const auto& v : response.value(QLatin1String("securityEvents")).toArray()) {
         const QJsonObject o = v.toObject();
         if (const auto at = timeOf(o)) {
             m_events.push_back(
                 {*at, -1, Kind::Security, tr("Security event"), text(o, "type"), text(o, "techInfo")});
         }
     }
-    for (const QJsonValue& v : response.value(QLatin1String("maintenance")).toArray()) {
+    for (const auto& v : response.value(QLatin1String("maintenance")).toArray()) {
         const QJsonObject o = v.toObject();
         if (const auto at = timeOf(o)) {
             m_events.push_back({*at,

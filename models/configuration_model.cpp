@@ -53,7 +53,7 @@ void ConfigurationModel::setConfiguration(const QJsonObject& response) {
     beginResetModel();
     m_entries.clear();
     m_unknown.clear();
-    for (const QJsonValue& v : response.value(QLatin1String("configurationKey")).toArray()) {
+    for (const auto& v : response.value(QLatin1String("configurationKey")).toArray()) {
         const QJsonObject o = v.toObject();
         const QString key = o.value(QLatin1String("key")).toString();
         if (!key.isEmpty()) {
@@ -63,7 +63,7 @@ void ConfigurationModel::setConfiguration(const QJsonObject& response) {
     }
     std::sort(m_entries.begin(), m_entries.end(),
               [](const Entry& a, const Entry& b) { return a.key.compare(b.key, Qt::CaseInsensitive) < 0; });
-    for (const QJsonValue& v : response.value(QLatin1String("unknownKey")).toArray()) {
+    for (const auto& v : response.value(QLatin1String("unknownKey")).toArray()) {
         m_unknown.push_back(v.toString());
     }
     endResetModel();

@@ -91,7 +91,7 @@ void TelemetryModel::addSample(const QString& chargerId, const TelemetryReading&
 int TelemetryModel::addHistory(const QString& chargerId, const QJsonObject& historyResponse) {
     int taken = 0;
     const QJsonArray samples = historyResponse.value(QLatin1String("samples")).toArray();
-    for (const QJsonValue& v : samples) {
+    for (const auto& v : samples) {
         const QJsonObject o = v.toObject();
         const auto at = contract::parseIso8601(o.value(QLatin1String("at")).toString().toStdString());
         if (!at) {
@@ -191,14 +191,15 @@ bool TelemetryModel::store(const QString& chargerId, const TelemetryReading& rea
     }
     Connector& c = connector(chargerId, reading.connectorId);
     for (std::size_t q = 0; keepSeries && q < reading.values.size(); ++q) {
-        if (!reading.values[q]) {
+        const std::optional<double>& value = reading.values[q];
+        if (!value) {
             continue;
         }
         auto& s = c.series[q];
         if (!s) {
             s = std::make_unique<TelemetrySeries>(m_capacity, m_retentionMs);
         }
-        s->add(reading.atMs, *reading.values[q]);
+        s->add(reading.atMs, *value);
     }
     if (live && (!c.latest || reading.atMs >= c.latest->atMs)) {
         c.latest = reading;
