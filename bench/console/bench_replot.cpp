@@ -45,7 +45,7 @@ Figures replotTimes(const std::function<void()>& replot, int runs) {
     std::sort(ms.begin(), ms.end());
     std::sort(cpu.begin(), cpu.end());
     const auto at = [&](double q) {
-        return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))];
+        return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
     };
     return {at(0.5), at(0.95), ms.back(), cpu[cpu.size() / 2]};
 }

@@ -19,9 +19,10 @@ std::optional<QCPGraphData> nearestPoint(const QCPGraph& graph, double key) {
         return std::nullopt;
     }
     auto it = data->findBegin(key, false);
-    if (it == data->constEnd()) {
-        --it;
-    } else if (it != data->constBegin() && std::abs((it - 1)->key - key) < std::abs(it->key - key)) {
+    // The point before is nearer when there is no point after, or when it is closer.
+    const bool before = it == data->constEnd() ||
+                        (it != data->constBegin() && std::abs((it - 1)->key - key) < std::abs(it->key - key));
+    if (before) {
         --it;
     }
     return *it;
