@@ -24,7 +24,7 @@ constexpr int kDefaultReplotMs = 250;
 // Wider pens are stroked as outlines by the raster engine: 1.6 px made 16 × 100k points replot
 // ~40× slower than 1 px (bench-replot), so lines stay 1 px and colour carries the series.
 constexpr qreal kPenWidth = 1;
-// Antialiased lines cost about a third more CPU to draw (bench-replot); where the data is this dense
+// Antialiased lines cost about a quarter more CPU to draw (bench-replot); where the data is this dense
 // (points on screen per pixel of width, all series together) the eye cannot tell, so they go without.
 constexpr double kAntialiasMaxPointsPerPixel = 2;
 
