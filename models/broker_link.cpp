@@ -2,6 +2,7 @@
 
 #include "contract/command.h"
 #include "contract/topics.h"
+#include "contract/user_profile.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -28,11 +29,6 @@ QString reasonOf(const mqtt::token& token) {
 
 constexpr const char* kAnonymousUser = "anonymous";
 
-QString userProfileTopic(const QString& user) {
-    return QString::fromStdString(std::string(contract::kTopicRoot) + "/users/" +
-                                  contract::encodeTopicSegment(user.toStdString()) + "/profile");
-}
-
 /// One sample per message: coalescing by topic would drop samples, unlike retained state.
 bool isTelemetry(const std::string& topic) {
     return topic.ends_with("/telemetry");
@@ -53,7 +49,7 @@ struct BrokerLinkInbox : mqtt::iaction_listener {
 
     /// The PUBACK of a request: the correlation data travels as the token's user context.
     struct PublishListener : mqtt::iaction_listener {
-        explicit PublishListener(BrokerLinkInbox& inbox) : m_inbox(inbox) {}
+        explicit PublishListener(BrokerLinkInbox& owner) : inbox(owner) {}
         void on_success(const mqtt::token& token) override { release(token); }
         void on_failure(const mqtt::token& token) override {
             const QByteArray correlation = release(token);
@@ -61,7 +57,7 @@ struct BrokerLinkInbox : mqtt::iaction_listener {
             const bool verdict = code >= 0x80;
             const QString reason =
                 verdict ? QString::fromStdString(mqtt::exception::reason_code_str(code)) : reasonOf(token);
-            m_inbox.post([correlation, code, verdict, reason](BrokerLink& link) {
+            inbox.post([correlation, code, verdict, reason](BrokerLink& link) {
                 emit link.publishRefused(correlation, verdict ? code : BrokerLink::kNotDelivered, reason);
             });
         }
@@ -69,7 +65,7 @@ struct BrokerLinkInbox : mqtt::iaction_listener {
             std::unique_ptr<QByteArray> correlation(static_cast<QByteArray*>(token.get_user_context()));
             return correlation ? *correlation : QByteArray();
         }
-        BrokerLinkInbox& m_inbox;
+        BrokerLinkInbox& inbox;
     };
 
     struct Listener : mqtt::iaction_listener {
@@ -168,10 +164,11 @@ BrokerLink::BrokerLink(Options options, QObject* parent)
         m_options.clientId =
             QStringLiteral("voltdesk-console-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     }
-    m_responseTopic = QString::fromStdString(contract::responseTopic(m_options.clientId.toStdString()));
+    m_responseTopic = QString::fromStdString(
+        contract::responseTopic(topicUser().toStdString(), m_options.clientId.toStdString()));
     m_inbox->responseTopic = m_responseTopic.toStdString();
     if (!m_options.username.isEmpty()) {
-        m_profileTopic = userProfileTopic(m_options.username);
+        m_profileTopic = QString::fromStdString(contract::userProfileTopic(m_options.username.toStdString()));
     }
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &BrokerLink::connectNow);
@@ -374,7 +371,7 @@ bool BrokerLink::publishRequest(const QString& topic, const QByteArray& payload,
     auto context = std::make_unique<QByteArray>(correlation);
     try {
         m_client->publish(message, context.get(), m_inbox->publishListener);
-        static_cast<void>(context.release());
+        [[maybe_unused]] QByteArray* handedOver = context.release();
     } catch (const mqtt::exception& e) {
         qCWarning(lcLink) << "publish to" << topic << "failed:" << e.what();
         return false;

@@ -214,7 +214,7 @@ QStringList CommandCatalog::problems(const CommandSpec& spec, const QVariantMap&
             break;
         }
         case Kind::Text:
-            if (p.maximum > 0 && v.toString().size() > p.maximum) {
+            if (p.maximum > 0 && static_cast<double>(v.toString().size()) > p.maximum) {
                 out << tr("%1 is longer than %2 characters").arg(p.label).arg(p.maximum);
             }
             break;

@@ -105,7 +105,8 @@ CommandCall* CommandClient::send(const QString& agentId, const QString& chargerI
     request.payload = toJson(payload);
     request.timeoutMs = chargerTimeoutFor(timeoutMs);
     request.responseTopic = m_link.responseTopic().toStdString();
-    const QString topic = fromStd(contract::commandTopic(agentId.toStdString(), command.toStdString()));
+    const QString topic = fromStd(contract::commandTopic(agentId.toStdString(), user().toStdString(),
+                                                         command.toStdString(), request.payload));
 
     CommandResult failed = pending;
     if (agentId.isEmpty()) {
@@ -136,9 +137,9 @@ CommandCall* CommandClient::send(const QString& agentId, const QString& chargerI
     return call;
 }
 
-void CommandClient::finishLater(CommandCall* call, CommandResult result) {
+void CommandClient::finishLater(CommandCall* call, const CommandResult& result) {
     // Queued, so the caller can connect to finished() after send() returned.
-    const QString requestId = call->requestId();
+    const QString& requestId = call->requestId();
     QMetaObject::invokeMethod(
         this, [this, requestId, result] { complete(requestId, result); }, Qt::QueuedConnection);
 }

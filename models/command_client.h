@@ -87,7 +87,7 @@ signals:
 private:
     void onResponse(const QByteArray& correlation, const QByteArray& payload);
     void onPublishRefused(const QByteArray& correlation, int reasonCode, const QString& reason);
-    void finishLater(CommandCall* call, CommandResult result);
+    void finishLater(CommandCall* call, const CommandResult& result);
     void complete(const QString& requestId, CommandResult result);
 
     BrokerLink& m_link;

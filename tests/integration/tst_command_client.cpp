@@ -218,6 +218,7 @@ private slots:
         const QString user = QStringLiteral("tst-alice-%1").arg(QCoreApplication::applicationPid());
         BrokerLink link(BrokerLink::Options{.uri = m_system->mqtt(), .username = user, .password = {}});
         QCOMPARE(link.profileTopic(), QStringLiteral("voltdesk/v1/users/%1/profile").arg(user));
+        QVERIFY(link.responseTopic().startsWith(QStringLiteral("voltdesk/v1/users/%1/").arg(user)));
         CommandClient client(link);
         QCOMPARE(client.user(), user);
         QVERIFY(!client.role());

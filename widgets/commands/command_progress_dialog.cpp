@@ -8,7 +8,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QTextDocument>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace voltdesk::widgets {
 
@@ -92,6 +94,11 @@ void CommandProgressDialog::showResult(const models::CommandResult& result) {
     const QString details = describe(result.response);
     m_details->setPlainText(details);
     m_details->setVisible(!details.isEmpty());
+    // As tall as the answer, up to a dozen lines (GetConfiguration scrolls beyond that).
+    const int lines = std::min(12, static_cast<int>(details.count(QLatin1Char('\n'))) + 1);
+    m_details->setFixedHeight(
+        m_details->fontMetrics().lineSpacing() * lines +
+        2 * (m_details->frameWidth() + static_cast<int>(m_details->document()->documentMargin())));
     adjustSize();
 }
 
