@@ -69,11 +69,11 @@ struct BrokerLinkInbox : mqtt::iaction_listener {
     };
 
     struct Listener : mqtt::iaction_listener {
-        Listener(BrokerLinkInbox& inbox, Action action) : m_inbox(inbox), m_action(action) {}
+        Listener(BrokerLinkInbox& owner, Action what) : inbox(owner), action(what) {}
         void on_success(const mqtt::token&) override {}
-        void on_failure(const mqtt::token& token) override { m_inbox.failed(m_action, reasonOf(token)); }
-        BrokerLinkInbox& m_inbox;
-        Action m_action;
+        void on_failure(const mqtt::token& token) override { inbox.failed(action, reasonOf(token)); }
+        BrokerLinkInbox& inbox;
+        Action action;
     };
 
     explicit BrokerLinkInbox(BrokerLink* link) : owner(link) {}
@@ -185,7 +185,7 @@ BrokerLink::~BrokerLink() {
             if (m_client->is_connected()) {
                 m_client->disconnect(1000)->wait_for(std::chrono::seconds(2));
             }
-        } catch (const mqtt::exception&) {
+        } catch (const mqtt::exception&) { // NOLINT(bugprone-empty-catch)
             // Going away anyway; the broker notices the closed socket.
         }
     }
@@ -210,7 +210,7 @@ bool BrokerLink::start() {
             return false;
         }
         const std::shared_ptr<BrokerLinkInbox> inbox = m_inbox;
-        m_client->set_message_callback([inbox](mqtt::const_message_ptr msg) { inbox->push(msg); });
+        m_client->set_message_callback([inbox](const mqtt::const_message_ptr& msg) { inbox->push(msg); });
         m_client->set_connected_handler(
             [inbox](const std::string&) { inbox->post([](BrokerLink& link) { link.onConnected(); }); });
         m_client->set_connection_lost_handler([inbox](const std::string& cause) {

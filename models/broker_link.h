@@ -11,7 +11,7 @@
 #include <memory>
 
 namespace mqtt {
-class async_client;
+class async_client; // NOLINT(readability-identifier-naming): Paho's name
 }
 
 namespace voltdesk::models {
