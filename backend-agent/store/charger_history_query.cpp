@@ -1,3 +1,9 @@
+// GCC 14 at -O2 sees a "maybe uninitialized" variant inside pqxx::params::append (a false positive,
+// as in command_audit_log.cpp); Debug builds do not warn.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
 #include "store/charger_history_query.h"
 
 #include "domain/charger_state_update.h"
