@@ -10,10 +10,6 @@ using contract::ConnectorStatus;
 
 namespace {
 
-QString tr(const char* text, const char* comment) {
-    return QCoreApplication::translate("StatusLetters", text, comment);
-}
-
 bool shown(const contract::ConnectorState& c) {
     return c.id != 0 || c.status == ConnectorStatus::Faulted || c.status == ConnectorStatus::Unavailable;
 }
@@ -23,23 +19,23 @@ bool shown(const contract::ConnectorState& c) {
 QString connectorStatusLetter(ConnectorStatus status) {
     switch (status) {
     case ConnectorStatus::Available:
-        return tr("A", "connector Available");
+        return QCoreApplication::translate("StatusLetters", "A", "connector Available");
     case ConnectorStatus::Preparing:
-        return tr("P", "connector Preparing");
+        return QCoreApplication::translate("StatusLetters", "P", "connector Preparing");
     case ConnectorStatus::Charging:
-        return tr("C", "connector Charging");
+        return QCoreApplication::translate("StatusLetters", "C", "connector Charging");
     case ConnectorStatus::SuspendedEVSE:
-        return tr("SE", "connector Suspended by the charger");
+        return QCoreApplication::translate("StatusLetters", "SE", "connector Suspended by the charger");
     case ConnectorStatus::SuspendedEV:
-        return tr("SV", "connector Suspended by the vehicle");
+        return QCoreApplication::translate("StatusLetters", "SV", "connector Suspended by the vehicle");
     case ConnectorStatus::Finishing:
-        return tr("Fi", "connector Finishing");
+        return QCoreApplication::translate("StatusLetters", "Fi", "connector Finishing");
     case ConnectorStatus::Reserved:
-        return tr("R", "connector Reserved");
+        return QCoreApplication::translate("StatusLetters", "R", "connector Reserved");
     case ConnectorStatus::Unavailable:
-        return tr("U", "connector Unavailable");
+        return QCoreApplication::translate("StatusLetters", "U", "connector Unavailable");
     case ConnectorStatus::Faulted:
-        return tr("F", "connector Faulted");
+        return QCoreApplication::translate("StatusLetters", "F", "connector Faulted");
     }
     return QStringLiteral("?");
 }

@@ -12,12 +12,122 @@
     </message>
 </context>
 <context>
+    <name>voltdesk::models::CommandClient</name>
+    <message numerus="yes">
+        <source>No answer from the agent within %n s</source>
+        <translation>
+            <numerusform>No answer from the agent within %n s</numerusform>
+            <numerusform>No answer from the agent within %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::FleetTableModel</name>
+    <message numerus="yes">
+        <source>Time since the charger&apos;s last message; greyed when older than %n min</source>
+        <translation>
+            <numerusform>Time since the charger&apos;s last message; greyed when older than %n min</numerusform>
+            <numerusform>Time since the charger&apos;s last message; greyed when older than %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>%n d ago</numerusform>
+            <numerusform>%n d ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::BulkProgressDialog</name>
+    <message numerus="yes">
+        <source>%1 — %n chargers</source>
+        <translation>
+            <numerusform>%1 — %n charger</numerusform>
+            <numerusform>%1 — %n chargers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::widgets::ChargerDetailView</name>
     <message numerus="yes">
         <source>%n keys</source>
         <translation>
             <numerusform>%n key</numerusform>
             <numerusform>%n keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::CommandDialog</name>
+    <message numerus="yes">
+        <source>%1 — %n chargers</source>
+        <translation>
+            <numerusform>%1 — %n charger</numerusform>
+            <numerusform>%1 — %n chargers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; on %n chargers: %2</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; on %n charger: %2</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; on %n chargers: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n chargers</source>
+        <translation>
+            <numerusform>%1 on %n charger</numerusform>
+            <numerusform>%1 on %n chargers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On each of the %n chargers, as on the first:</source>
+        <translation>
+            <numerusform>On the %n charger:</numerusform>
+            <numerusform>On each of the %n chargers, as on the first:</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChargerActions</name>
+    <message>
+        <source>viewer</source>
+        <translation>查看员</translation>
+    </message>
+    <message>
+        <source>dispatcher</source>
+        <translation>调度员</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>运维员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+</context>
+<context>
     <name>ChargerStatus</name>
     <message>
         <source>Available</source>
@@ -34,6 +53,293 @@
     <message>
         <source>Unknown</source>
         <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>CommandCatalog</name>
+    <message>
+        <source>Start charging</source>
+        <translation>启动充电</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>充电枪</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Stop charging</source>
+        <translation>停止充电</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易编号</translation>
+    </message>
+    <message>
+        <source>Soft reset</source>
+        <translation>软重启</translation>
+    </message>
+    <message>
+        <source>Hard reset</source>
+        <translation>硬重启</translation>
+    </message>
+    <message>
+        <source>Unlock connector</source>
+        <translation>解锁充电枪</translation>
+    </message>
+    <message>
+        <source>Take out of service</source>
+        <translation>停止服务</translation>
+    </message>
+    <message>
+        <source>Connector (0: the whole charger)</source>
+        <translation>充电枪（0：整个充电桩）</translation>
+    </message>
+    <message>
+        <source>Put back in service</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <source>Trigger message</source>
+        <translation>触发消息</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Connector (empty: all)</source>
+        <translation>充电枪（留空：全部）</translation>
+    </message>
+    <message>
+        <source>Read configuration</source>
+        <translation>读取配置</translation>
+    </message>
+    <message>
+        <source>Change configuration</source>
+        <translation>修改配置</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Set charging limit</source>
+        <translation>设置充电限值</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>watts</source>
+        <translation>瓦</translation>
+    </message>
+    <message>
+        <source>amperes</source>
+        <translation>安</translation>
+    </message>
+    <message>
+        <source>Clear charging limit</source>
+        <translation>清除充电限值</translation>
+    </message>
+    <message>
+        <source>Update firmware</source>
+        <translation>更新固件</translation>
+    </message>
+    <message>
+        <source>Firmware URL</source>
+        <translation>固件地址</translation>
+    </message>
+    <message>
+        <source>Download from</source>
+        <translation>开始下载时间</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>Upload diagnostics</source>
+        <translation>上传诊断信息</translation>
+    </message>
+    <message>
+        <source>Upload URL</source>
+        <translation>上传地址</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少%1</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from %2 to %3</source>
+        <translation>%1 必须是 %2 到 %3 之间的数字</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 超过 %2 个字符</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2</source>
+        <translation>%1 必须是以下之一：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a URL</source>
+        <translation>%1 不是有效网址</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time</source>
+        <translation>%1 不是有效的日期时间</translation>
+    </message>
+    <message>
+        <source>%1 is offline now, so the agent will answer that nothing was sent.</source>
+        <translation>%1 当前离线，代理程序将答复未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 reboots at once and is offline for a minute or two.</source>
+        <translation>%1 将立即重启，离线一两分钟。</translation>
+    </message>
+    <message>
+        <source>A hard reset ends the running session on connector %1 at once, and %2 reboots.</source>
+        <translation>硬重启将立即结束充电枪 %1 上正在进行的充电会话，%2 随后重启。</translation>
+    </message>
+    <message>
+        <source>A hard reset ends the running sessions on connectors %1 at once, and %2 reboots.</source>
+        <translation>硬重启将立即结束充电枪 %1 上正在进行的充电会话，%2 随后重启。</translation>
+    </message>
+    <message>
+        <source>%1 restarts its software and is offline for about a minute.</source>
+        <translation>%1 将重启软件，离线约一分钟。</translation>
+    </message>
+    <message>
+        <source>%1 first stops the running session on connector(s) %2 cleanly, then restarts its software.</source>
+        <translation>%1 会先正常结束充电枪 %2 上正在进行的充电会话，然后重启软件。</translation>
+    </message>
+    <message>
+        <source>%1 starts a session on connector %2 for id tag %3 if a car is plugged in.</source>
+        <translation>如已插车，%1 将在充电枪 %2 上为卡号 %3 启动充电会话。</translation>
+    </message>
+    <message>
+        <source>Transaction %1 on %2 ends now; the driver is billed up to this moment.</source>
+        <translation>%2 上的交易 %1 将立即结束；按截至此刻的用量向司机计费。</translation>
+    </message>
+    <message>
+        <source>Unlocking connector %1 of %2 ends the running session there.</source>
+        <translation>解锁 %2 的充电枪 %1 将结束该枪上正在进行的充电会话。</translation>
+    </message>
+    <message>
+        <source>The cable on connector %1 of %2 is released.</source>
+        <translation>%2 的充电枪 %1 的电缆将被释放。</translation>
+    </message>
+    <message>
+        <source>all of %1</source>
+        <translation>%1 的全部充电枪</translation>
+    </message>
+    <message>
+        <source>connector %1 of %2</source>
+        <translation>%2 的充电枪 %1</translation>
+    </message>
+    <message>
+        <source>New sessions cannot start on %1; the running session finishes first, then it goes out of service.</source>
+        <translation>%1 将不再接受新的充电会话；当前会话结束后即停止服务。</translation>
+    </message>
+    <message>
+        <source>%1 goes out of service: no new sessions can start.</source>
+        <translation>%1 停止服务：无法开始新的充电会话。</translation>
+    </message>
+    <message>
+        <source>All of %1</source>
+        <translation>%1 的全部充电枪</translation>
+    </message>
+    <message>
+        <source>Connector %1 of %2</source>
+        <translation>%2 的充电枪 %1</translation>
+    </message>
+    <message>
+        <source>%1 takes new sessions again.</source>
+        <translation>%1 将重新接受新的充电会话。</translation>
+    </message>
+    <message>
+        <source>%1 sends a %2 now; nothing else changes.</source>
+        <translation>%1 将立即发送 %2；其他不受影响。</translation>
+    </message>
+    <message>
+        <source>Reads the configuration of %1; nothing changes.</source>
+        <translation>读取 %1 的配置；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Sets %1 to &quot;%2&quot; on %3; some keys take effect only after a reboot.</source>
+        <translation>在 %3 上将 %1 设为“%2”；部分配置项需重启后才生效。</translation>
+    </message>
+    <message>
+        <source>Sessions on %1 are limited to %2 %3 from now on, the running one too, until the limit is cleared.</source>
+        <translation>从现在起，%1 上的充电会话（包括当前会话）限制为 %2 %3，直到清除限值。</translation>
+    </message>
+    <message>
+        <source>Sessions on %1 are limited to %2 %3 until the limit is cleared.</source>
+        <translation>%1 上的充电会话限制为 %2 %3，直到清除限值。</translation>
+    </message>
+    <message>
+        <source>The charging limit set from the console on %1 is removed; sessions may draw full power again.</source>
+        <translation>移除控制台在 %1 上设置的充电限值；充电会话可恢复满功率。</translation>
+    </message>
+    <message>
+        <source>%1 downloads new firmware and installs it; it reboots and is offline for several minutes.</source>
+        <translation>%1 将下载并安装新固件，随后重启，离线数分钟。</translation>
+    </message>
+    <message>
+        <source>%1 downloads new firmware and installs it once the running session on connector(s) %2 ends; it then reboots and is offline for several minutes.</source>
+        <translation>%1 将在充电枪 %2 上当前的充电会话结束后下载并安装新固件，随后重启，离线数分钟。</translation>
+    </message>
+    <message>
+        <source>%1 uploads its diagnostics file; charging goes on.</source>
+        <translation>%1 将上传诊断文件；充电不受影响。</translation>
+    </message>
+    <message>
+        <source>%1 is sent to %2.</source>
+        <translation>已向 %2 发送 %1。</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>%1 by the charger</source>
+        <translation>充电桩答复：%1</translation>
+    </message>
+    <message>
+        <source>Charger error %1</source>
+        <translation>充电桩错误 %1</translation>
+    </message>
+    <message>
+        <source>Invalid answer from the charger</source>
+        <translation>充电桩答复无效</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Charger offline, nothing sent</source>
+        <translation>充电桩离线，未发送</translation>
+    </message>
+    <message>
+        <source>Charger disconnected before answering</source>
+        <translation>充电桩在答复前断开连接</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
     </message>
 </context>
 <context>
@@ -150,6 +456,30 @@
         <source>No display found. Set DISPLAY, or run it under xvfb-run (scripts/demo --headless does), or set QT_QPA_PLATFORM=offscreen.</source>
         <translation>未找到显示器。请设置 DISPLAY，或在 xvfb-run 下运行（scripts/demo --headless 即如此），或设置 QT_QPA_PLATFORM=offscreen。</translation>
     </message>
+    <message>
+        <source>Colour theme: dark or light (default: the last one chosen, else dark).</source>
+        <translation>配色主题：dark（深色）或 light（浅色）（默认：上次选择的主题，否则为深色）。</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Role to assume until the agent publishes the user&apos;s profile: viewer, dispatcher, operator or supervisor (default: viewer). The agent checks every command again.</source>
+        <translation>在代理程序发布用户资料之前使用的角色：viewer、dispatcher、operator 或 supervisor（默认：viewer）。代理程序会再次检查每条命令。</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use viewer, dispatcher, operator or supervisor.</source>
+        <translation>未知角色“%1”；请使用 viewer、dispatcher、operator 或 supervisor。</translation>
+    </message>
+    <message>
+        <source>Unknown theme &quot;%1&quot;; use dark or light.</source>
+        <translation>未知主题“%1”；请使用 dark 或 light。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorStatus</name>
@@ -198,6 +528,148 @@
     </message>
 </context>
 <context>
+    <name>OcppErrorText</name>
+    <message>
+        <source>The connector lock failed to lock or unlock: the cable may be stuck or unsecured.</source>
+        <translation>充电枪锁无法上锁或解锁：电缆可能卡住或未锁好。</translation>
+    </message>
+    <message>
+        <source>The charger could not talk to the vehicle (pilot signal or ISO 15118); the driver can re-plug.</source>
+        <translation>充电桩无法与车辆通信（控制导引信号或 ISO 15118）；司机可重新插枪。</translation>
+    </message>
+    <message>
+        <source>Earth fault: the residual-current device tripped. Needs an electrician before reuse.</source>
+        <translation>接地故障：漏电保护器已跳闸。需电工检查后才能再用。</translation>
+    </message>
+    <message>
+        <source>Too hot: the charger reduced or stopped charging to cool down.</source>
+        <translation>温度过高：充电桩已降功率或停止充电以降温。</translation>
+    </message>
+    <message>
+        <source>Hardware or software failure inside the charger.</source>
+        <translation>充电桩内部硬件或软件故障。</translation>
+    </message>
+    <message>
+        <source>The charger&apos;s local authorization list disagrees with the central system&apos;s answer.</source>
+        <translation>充电桩本地授权列表与中央系统的答复不一致。</translation>
+    </message>
+    <message>
+        <source>Another error; the charger&apos;s info and vendor code say more.</source>
+        <translation>其他错误；详情见充电桩的信息和厂商代码。</translation>
+    </message>
+    <message>
+        <source>The vehicle drew more current than allowed; charging stopped.</source>
+        <translation>车辆电流超过允许值；充电已停止。</translation>
+    </message>
+    <message>
+        <source>Grid voltage above the charger&apos;s limit.</source>
+        <translation>电网电压高于充电桩上限。</translation>
+    </message>
+    <message>
+        <source>The energy meter cannot be read: sessions cannot be billed.</source>
+        <translation>电能表无法读取：充电会话无法计费。</translation>
+    </message>
+    <message>
+        <source>The power contactor failed to switch on or off.</source>
+        <translation>功率接触器无法闭合或断开。</translation>
+    </message>
+    <message>
+        <source>The RFID card reader does not work: drivers cannot start with a card.</source>
+        <translation>RFID 读卡器故障：司机无法刷卡启动。</translation>
+    </message>
+    <message>
+        <source>The charger could not carry out a reset.</source>
+        <translation>充电桩无法执行重启。</translation>
+    </message>
+    <message>
+        <source>Grid voltage below the charger&apos;s limit.</source>
+        <translation>电网电压低于充电桩下限。</translation>
+    </message>
+    <message>
+        <source>Weak mobile signal: messages may be late or lost.</source>
+        <translation>移动网络信号弱：消息可能延迟或丢失。</translation>
+    </message>
+    <message>
+        <source>Code reported by the charger: %1</source>
+        <translation>充电桩上报的代码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Quantity</name>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>电流</translation>
+    </message>
+    <message>
+        <source>Voltage</source>
+        <translation>电压</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>State of charge</source>
+        <translation>荷电状态</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>电量</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLetters</name>
+    <message>
+        <source>A</source>
+        <comment>connector Available</comment>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <comment>connector Preparing</comment>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <comment>connector Charging</comment>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>SE</source>
+        <comment>connector Suspended by the charger</comment>
+        <translation>SE</translation>
+    </message>
+    <message>
+        <source>SV</source>
+        <comment>connector Suspended by the vehicle</comment>
+        <translation>SV</translation>
+    </message>
+    <message>
+        <source>Fi</source>
+        <comment>connector Finishing</comment>
+        <translation>Fi</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <comment>connector Reserved</comment>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <comment>connector Unavailable</comment>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <comment>connector Faulted</comment>
+        <translation>F</translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::models::BrokerLink</name>
     <message>
         <source>Not connected</source>
@@ -228,6 +700,431 @@
         <translation>
             <numerusform>无法连接 %1（%2）；%n 秒后重试</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::BulkCommandRun</name>
+    <message>
+        <source>Stopped: the first chargers failed</source>
+        <translation>已停止：首批充电桩执行失败</translation>
+    </message>
+    <message>
+        <source>Stopped: too many chargers failed</source>
+        <translation>已停止：失败的充电桩过多</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::BulkCommandRunner</name>
+    <message>
+        <source>Cancelled by the operator</source>
+        <translation>已由操作员取消</translation>
+    </message>
+    <message>
+        <source>First chargers</source>
+        <translation>首批充电桩</translation>
+    </message>
+    <message>
+        <source>The rest</source>
+        <translation>其余充电桩</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>%1: %2 succeeded, %3 failed, %4 running, %5 waiting, %6 skipped of %7</source>
+        <translation>%1：共 %7 个，成功 %2，失败 %3，进行中 %4，等待中 %5，已跳过 %6</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Sent…</source>
+        <translation>已发送…</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Charger</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::ChargerHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>充电枪</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Charger says: %1</source>
+        <translation>充电桩信息：%1</translation>
+    </message>
+    <message>
+        <source>Security event</source>
+        <translation>安全事件</translation>
+    </message>
+    <message>
+        <source>Maintenance: %1</source>
+        <translation>维护：%1</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::CommandClient</name>
+    <message>
+        <source>Your role is not known yet, so no command can be sent</source>
+        <translation>尚未获知您的角色，无法发送命令</translation>
+    </message>
+    <message>
+        <source>No agent holds this charger&apos;s connection; nothing was sent</source>
+        <translation>没有代理程序持有此充电桩的连接；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Not connected to the broker; nothing was sent</source>
+        <translation>未连接代理服务器；未发送任何内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer from the agent within %n s</source>
+        <translation>
+            <numerusform>代理程序在 %n 秒内未答复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The command did not reach the broker: %1</source>
+        <translation>命令未送达代理服务器：%1</translation>
+    </message>
+    <message>
+        <source>The broker refused the command (%1, reason code 0x%2)</source>
+        <translation>代理服务器拒绝了该命令（%1，原因码 0x%2）</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::ConfigurationModel</name>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>可写</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>权限</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::FleetTableModel</name>
+    <message>
+        <source>Charger</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation>充电枪</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>最后消息</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>Energy today</source>
+        <translation>今日电量</translation>
+    </message>
+    <message>
+        <source>Faults 24 h</source>
+        <translation>24 小时故障</translation>
+    </message>
+    <message>
+        <source>Avail. 24 h</source>
+        <translation>24 小时可用率</translation>
+    </message>
+    <message>
+        <source>Avail. 30 d</source>
+        <translation>30 天可用率</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>Status per connector: A available, P preparing, C charging, SE/SV suspended by the charger/vehicle, Fi finishing, R reserved, U unavailable, F faulted</source>
+        <translation>各充电枪状态：A 可用，P 准备中，C 充电中，SE/SV 充电桩/车辆暂停，Fi 结束中，R 预约，U 不可用，F 故障</translation>
+    </message>
+    <message numerus="yes">
+        <source>Time since the charger&apos;s last message; greyed when older than %n min</source>
+        <translation>
+            <numerusform>距充电桩最后一条消息的时间；超过 %n 分钟显示为灰色</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Share of the time the charger was neither Faulted, Unavailable nor offline</source>
+        <translation>充电桩既非故障、不可用也未离线的时间占比</translation>
+    </message>
+    <message>
+        <source>0–100, computed by the agent from faults, availability and connectivity</source>
+        <translation>0–100，由代理程序根据故障、可用性和连接情况计算</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 kW</source>
+        <translation>%1 kW</translation>
+    </message>
+    <message>
+        <source>%1 kWh</source>
+        <translation>%1 kWh</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No health figures from the agent yet</source>
+        <translation>代理程序尚未提供健康数据</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::BulkProgressDialog</name>
+    <message numerus="yes">
+        <source>%1 — %n chargers</source>
+        <translation>
+            <numerusform>%1 — %n 个充电桩</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending</source>
+        <translation>停止发送</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::ChargerActions</name>
+    <message>
+        <source>Needs the %1 role or higher; you are %2.</source>
+        <translation>需要%1或更高角色；您当前是%2。</translation>
+    </message>
+    <message>
+        <source>Needs the %1 role or higher; your role is not known yet.</source>
+        <translation>需要%1或更高角色；尚未获知您的角色。</translation>
+    </message>
+    <message>
+        <source>No role may send this.</source>
+        <translation>任何角色都无权发送此命令。</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>More commands</source>
+        <translation>更多命令</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::ChargerDetailView</name>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Faults and events</source>
+        <translation>故障与事件</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>History not loaded</source>
+        <translation>历史未加载</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Configuration not loaded</source>
+        <translation>配置未加载</translation>
+    </message>
+    <message>
+        <source>History as of %1</source>
+        <translation>历史数据截至 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keys</source>
+        <translation>
+            <numerusform>%n 个配置项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>未知：%1</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>正在加载历史…</translation>
+    </message>
+    <message>
+        <source>History not available: %1 %2</source>
+        <translation>历史不可用：%1 %2</translation>
+    </message>
+    <message>
+        <source>Asking the charger…</source>
+        <translation>正在询问充电桩…</translation>
+    </message>
+    <message>
+        <source>Configuration not available: %1 %2</source>
+        <translation>配置不可用：%1 %2</translation>
+    </message>
+    <message>
+        <source>Not known to the console (yet)</source>
+        <translation>控制台尚未收到此充电桩</translation>
+    </message>
+    <message>
+        <source>%1 %2 · firmware %3 · serial %4 · %5 kW</source>
+        <translation>%1 %2 · 固件 %3 · 序列号 %4 · %5 kW</translation>
+    </message>
+    <message>
+        <source>never heard from</source>
+        <translation>从未收到消息</translation>
+    </message>
+    <message>
+        <source>last message %1</source>
+        <translation>最后消息 %1</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>数据过时</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
     </message>
 </context>
 <context>
@@ -342,6 +1239,76 @@
     </message>
 </context>
 <context>
+    <name>voltdesk::widgets::CommandDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n chargers</source>
+        <translation>
+            <numerusform>%1 — %n 个充电桩</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on charger &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>在充电桩 &lt;b&gt;%2&lt;/b&gt; 上执行&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; on %n chargers: %2</source>
+        <translation>
+            <numerusform>在 %n 个充电桩上执行&lt;b&gt;%1&lt;/b&gt;：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation>（可选）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n chargers</source>
+        <translation>
+            <numerusform>在 %n 个充电桩上执行%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message numerus="yes">
+        <source>On each of the %n chargers, as on the first:</source>
+        <translation>
+            <numerusform>在全部 %n 个充电桩上，与第一个相同：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sessions are running on %1 of them.</source>
+        <translation>其中 %1 个正在进行充电会话。</translation>
+    </message>
+    <message>
+        <source>A few chargers go first; the rest follow only if they succeed.</source>
+        <translation>先对少量充电桩执行；成功后才对其余充电桩执行。</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::CommandProgressDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; sent to &lt;b&gt;%2&lt;/b&gt;; waiting for its answer…</source>
+        <translation>已向 &lt;b&gt;%2&lt;/b&gt; 发送&lt;b&gt;%1&lt;/b&gt;；正在等待答复…</translation>
+    </message>
+    <message>
+        <source>%1 answered:</source>
+        <translation>%1 答复：</translation>
+    </message>
+    <message>
+        <source>The command to %1 did not succeed:</source>
+        <translation>发送到 %1 的命令未成功：</translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::widgets::ConnectionStateText</name>
     <message>
         <source>Live</source>
@@ -366,6 +1333,60 @@
     <message>
         <source>No connection to the broker; markers show the last known state, greyed out.</source>
         <translation>未连接代理服务器；标记以灰色显示最后已知状态。</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::ConnectorTable</name>
+    <message>
+        <source>Connector</source>
+        <translation>充电枪</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>电量 (kWh)</translation>
+    </message>
+    <message>
+        <source>Power (kW)</source>
+        <translation>功率 (kW)</translation>
+    </message>
+    <message>
+        <source>SoC (%)</source>
+        <translation>SoC (%)</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::FleetTableView</name>
+    <message>
+        <source>Search charger, site, firmware…</source>
+        <translation>搜索充电桩、站点、固件…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>全部站点</translation>
     </message>
 </context>
 <context>
@@ -418,8 +1439,60 @@
         <translation>查找与筛选充电桩</translation>
     </message>
     <message>
-        <source>F&amp;ind charger…</source>
-        <translation>查找充电桩(&amp;I)…</translation>
+        <source>Fleet health</source>
+        <translation>充电桩群健康状况</translation>
+    </message>
+    <message>
+        <source>&amp;Search the fleet table</source>
+        <translation>搜索充电桩列表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to charger…</source>
+        <translation>转到充电桩(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Focus the &amp;map</source>
+        <translation>聚焦地图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Focus the fleet &amp;table</source>
+        <translation>聚焦充电桩列表(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Focus the &amp;details</source>
+        <translation>聚焦详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open charger &amp;detail view</source>
+        <translation>打开充电桩详情视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear selection</source>
+        <translation>清除选择(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Resynchronise with the broker</source>
+        <translation>与代理服务器重新同步(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Switch &amp;theme (dark/light)</source>
+        <translation>切换主题（深色/浅色）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;layout</source>
+        <translation>重置布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Charger %1</source>
+        <translation>充电桩 %1</translation>
     </message>
 </context>
 <context>
@@ -453,305 +1526,29 @@
     </message>
 </context>
 <context>
-    <name>OcppErrorText</name>
+    <name>voltdesk::widgets::ShortcutsDialog</name>
     <message>
-        <source>The connector lock failed to lock or unlock: the cable may be stuck or unsecured.</source>
-        <translation>充电枪锁无法上锁或解锁：电缆可能卡住或未锁好。</translation>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>The charger could not talk to the vehicle (pilot signal or ISO 15118); the driver can re-plug.</source>
-        <translation>充电桩无法与车辆通信（控制导引信号或 ISO 15118）；司机可重新插枪。</translation>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
     </message>
     <message>
-        <source>Earth fault: the residual-current device tripped. Needs an electrician before reuse.</source>
-        <translation>接地故障：漏电保护器已跳闸。需电工检查后才能再用。</translation>
-    </message>
-    <message>
-        <source>Too hot: the charger reduced or stopped charging to cool down.</source>
-        <translation>温度过高：充电桩已降功率或停止充电以降温。</translation>
-    </message>
-    <message>
-        <source>Hardware or software failure inside the charger.</source>
-        <translation>充电桩内部硬件或软件故障。</translation>
-    </message>
-    <message>
-        <source>The charger's local authorization list disagrees with the central system's answer.</source>
-        <translation>充电桩本地授权列表与中央系统的答复不一致。</translation>
-    </message>
-    <message>
-        <source>Another error; the charger's info and vendor code say more.</source>
-        <translation>其他错误；详情见充电桩的信息和厂商代码。</translation>
-    </message>
-    <message>
-        <source>The vehicle drew more current than allowed; charging stopped.</source>
-        <translation>车辆电流超过允许值；充电已停止。</translation>
-    </message>
-    <message>
-        <source>Grid voltage above the charger's limit.</source>
-        <translation>电网电压高于充电桩上限。</translation>
-    </message>
-    <message>
-        <source>The energy meter cannot be read: sessions cannot be billed.</source>
-        <translation>电能表无法读取：充电会话无法计费。</translation>
-    </message>
-    <message>
-        <source>The power contactor failed to switch on or off.</source>
-        <translation>功率接触器无法闭合或断开。</translation>
-    </message>
-    <message>
-        <source>The RFID card reader does not work: drivers cannot start with a card.</source>
-        <translation>RFID 读卡器故障：司机无法刷卡启动。</translation>
-    </message>
-    <message>
-        <source>The charger could not carry out a reset.</source>
-        <translation>充电桩无法执行重启。</translation>
-    </message>
-    <message>
-        <source>Grid voltage below the charger's limit.</source>
-        <translation>电网电压低于充电桩下限。</translation>
-    </message>
-    <message>
-        <source>Weak mobile signal: messages may be late or lost.</source>
-        <translation>移动网络信号弱：消息可能延迟或丢失。</translation>
-    </message>
-    <message>
-        <source>Code reported by the charger: %1</source>
-        <translation>充电桩上报的代码：%1</translation>
+        <source>Action</source>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
-    <name>Quantity</name>
+    <name>voltdesk::widgets::StatusSummary</name>
     <message>
-        <source>Power</source>
-        <translation>功率</translation>
-    </message>
-    <message>
-        <source>Current</source>
-        <translation>电流</translation>
+        <source>Chargers whose data is older than expected (greyed in the table)</source>
+        <translation>数据比预期旧的充电桩（在表格中显示为灰色）</translation>
     </message>
     <message>
-        <source>Voltage</source>
-        <translation>电压</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <source>State of charge</source>
-        <translation>荷电状态</translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation>电量</translation>
-    </message>
-</context>
-<context>
-    <name>voltdesk::models::ChargerHistoryModel</name>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Connector</source>
-        <translation>充电枪</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>What it means</source>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Connection lost</source>
-        <translation>连接中断</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>Charger says: %1</source>
-        <translation>充电桩信息：%1</translation>
-    </message>
-    <message>
-        <source>Security event</source>
-        <translation>安全事件</translation>
-    </message>
-    <message>
-        <source>Maintenance: %1</source>
-        <translation>维护：%1</translation>
-    </message>
-</context>
-<context>
-    <name>voltdesk::models::ConfigurationModel</name>
-    <message>
-        <source>read-only</source>
-        <translation>只读</translation>
-    </message>
-    <message>
-        <source>writable</source>
-        <translation>可写</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>配置项</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Access</source>
-        <translation>权限</translation>
-    </message>
-</context>
-<context>
-    <name>voltdesk::widgets::ChargerDetailView</name>
-    <message numerus="yes">
-        <source>%n s ago</source>
-        <translation>
-            <numerusform>%n 秒前</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n 分钟前</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>%n 小时前</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>最近 24 小时</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>实时</translation>
-    </message>
-    <message>
-        <source>Faults and events</source>
-        <translation>故障与事件</translation>
-    </message>
-    <message>
-        <source>Configuration</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <source>History not loaded</source>
-        <translation>历史未加载</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Configuration not loaded</source>
-        <translation>配置未加载</translation>
-    </message>
-    <message>
-        <source>History as of %1</source>
-        <translation>历史数据截至 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n keys</source>
-        <translation>
-            <numerusform>%n 个配置项</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>unknown: %1</source>
-        <translation>未知：%1</translation>
-    </message>
-    <message>
-        <source>Loading history…</source>
-        <translation>正在加载历史…</translation>
-    </message>
-    <message>
-        <source>History not available: %1 %2</source>
-        <translation>历史不可用：%1 %2</translation>
-    </message>
-    <message>
-        <source>Asking the charger…</source>
-        <translation>正在询问充电桩…</translation>
-    </message>
-    <message>
-        <source>Configuration not available: %1 %2</source>
-        <translation>配置不可用：%1 %2</translation>
-    </message>
-    <message>
-        <source>Not known to the console (yet)</source>
-        <translation>控制台尚未收到此充电桩</translation>
-    </message>
-    <message>
-        <source>%1 %2 · firmware %3 · serial %4 · %5 kW</source>
-        <translation>%1 %2 · 固件 %3 · 序列号 %4 · %5 kW</translation>
-    </message>
-    <message>
-        <source>never heard from</source>
-        <translation>从未收到消息</translation>
-    </message>
-    <message>
-        <source>last message %1</source>
-        <translation>最后消息 %1</translation>
-    </message>
-    <message>
-        <source>Stale</source>
-        <translation>数据过时</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-</context>
-<context>
-    <name>voltdesk::widgets::ConnectorTable</name>
-    <message>
-        <source>Connector</source>
-        <translation>充电枪</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Id tag</source>
-        <translation>卡号</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Energy (kWh)</source>
-        <translation>电量 (kWh)</translation>
-    </message>
-    <message>
-        <source>Power (kW)</source>
-        <translation>功率 (kW)</translation>
-    </message>
-    <message>
-        <source>SoC (%)</source>
-        <translation>SoC (%)</translation>
+        <source>%1 stale</source>
+        <translation>%1 个数据过时</translation>
     </message>
 </context>
 <context>
