@@ -4,6 +4,7 @@
 #include "models/broker_link.h"
 #include "models/command_client.h"
 #include "tests/integration/agent_with_chargers.h"
+#include "tests/integration/await_command.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -24,18 +25,6 @@ using models::CommandClient;
 using models::CommandResult;
 
 namespace {
-
-/// Waits for the call's end; the call deletes itself right after, so the result is copied.
-std::optional<CommandResult> await(CommandCall* call, int timeoutMs) {
-    std::optional<CommandResult> result;
-    QObject::connect(call, &CommandCall::finished, call, [&](const CommandResult& r) { result = r; });
-    QElapsedTimer clock;
-    clock.start();
-    while (!result && clock.elapsed() < timeoutMs) {
-        QTest::qWait(20);
-    }
-    return result;
-}
 
 int freePort() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -125,7 +114,7 @@ private slots:
         QVERIFY(call != nullptr);
         QVERIFY(!call->isFinished());
         QCOMPARE(m_client->pendingCount(), 1);
-        const auto result = await(call, 20000);
+        const auto result = testing::awaitCommand(call, 20000);
         QVERIFY2(result, qPrintable(m_system->agentOutput()));
         QVERIFY2(result->outcome == CommandOutcome::Completed, qPrintable(result->description));
         QCOMPARE(result->chargerId, charger);
@@ -139,10 +128,10 @@ private slots:
     void anUnknownChargerIsAnsweredAtOnce() {
         QElapsedTimer clock;
         clock.start();
-        const auto result = await(m_client->send(m_system->agentId(), QStringLiteral("NOT-CONNECTED-1"),
-                                                 QStringLiteral("Reset"),
-                                                 {{QStringLiteral("type"), QStringLiteral("Soft")}}, 15000),
-                                  15000);
+        const auto result = testing::awaitCommand(
+            m_client->send(m_system->agentId(), QStringLiteral("NOT-CONNECTED-1"), QStringLiteral("Reset"),
+                           {{QStringLiteral("type"), QStringLiteral("Soft")}}, 15000),
+            15000);
         QVERIFY(result);
         QVERIFY2(result->outcome == CommandOutcome::Offline, qPrintable(result->description));
         QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
@@ -151,10 +140,10 @@ private slots:
     void silenceEndsInATimeout() {
         QElapsedTimer clock;
         clock.start();
-        const auto result = await(m_client->send(QStringLiteral("no-such-agent"), QStringLiteral("CP-1"),
-                                                 QStringLiteral("Reset"),
-                                                 {{QStringLiteral("type"), QStringLiteral("Soft")}}, 1500),
-                                  10000);
+        const auto result = testing::awaitCommand(
+            m_client->send(QStringLiteral("no-such-agent"), QStringLiteral("CP-1"), QStringLiteral("Reset"),
+                           {{QStringLiteral("type"), QStringLiteral("Soft")}}, 1500),
+            10000);
         QVERIFY(result);
         QVERIFY(result->outcome == CommandOutcome::Timeout);
         QCOMPARE(result->errorCode, QStringLiteral("NoAnswer"));
@@ -167,10 +156,10 @@ private slots:
         m_client->setFallbackRole(contract::Role::Viewer);
         QVERIFY(
             m_client->refusal(QStringLiteral("Reset"), {{QStringLiteral("type"), QStringLiteral("Soft")}}));
-        const auto result =
-            await(m_client->send(m_system->agentId(), m_system->chargerId(0), QStringLiteral("Reset"),
-                                 {{QStringLiteral("type"), QStringLiteral("Soft")}}, 10000),
-                  15000);
+        const auto result = testing::awaitCommand(
+            m_client->send(m_system->agentId(), m_system->chargerId(0), QStringLiteral("Reset"),
+                           {{QStringLiteral("type"), QStringLiteral("Soft")}}, 10000),
+            15000);
         m_client->setFallbackRole(contract::Role::Operator);
         QVERIFY(result);
         QVERIFY(result->outcome == CommandOutcome::Refused);
@@ -184,7 +173,7 @@ private slots:
         CommandCall* call = client.send(m_system->agentId(), m_system->chargerId(0), QStringLiteral("Reset"),
                                         {{QStringLiteral("type"), QStringLiteral("Soft")}});
         QVERIFY(!call->isFinished()); // finishes from the event loop, after the caller connected
-        const auto result = await(call, 5000);
+        const auto result = testing::awaitCommand(call, 5000);
         QVERIFY(result);
         QVERIFY(result->outcome == CommandOutcome::Refused);
         QCOMPARE(result->errorCode, QStringLiteral("NotConnected"));
@@ -201,10 +190,10 @@ private slots:
         QSignalSpy refused(&link, &BrokerLink::publishRefused);
         QElapsedTimer clock;
         clock.start();
-        const auto result =
-            await(client.send(QStringLiteral("agent-1"), QStringLiteral("CP-1"), QStringLiteral("Reset"),
-                              {{QStringLiteral("type"), QStringLiteral("Hard")}}, 10000),
-                  12000);
+        const auto result = testing::awaitCommand(
+            client.send(QStringLiteral("agent-1"), QStringLiteral("CP-1"), QStringLiteral("Reset"),
+                        {{QStringLiteral("type"), QStringLiteral("Hard")}}, 10000),
+            12000);
         QVERIFY(result);
         QVERIFY2(result->outcome == CommandOutcome::Refused, qPrintable(result->description));
         QCOMPARE(result->errorCode, QStringLiteral("NotAuthorized"));

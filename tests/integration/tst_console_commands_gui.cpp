@@ -7,6 +7,7 @@
 #include "models/charger_model.h"
 #include "models/command_client.h"
 #include "tests/integration/agent_with_chargers.h"
+#include "tests/integration/await_command.h"
 #include "tests/support/test_services.h"
 #include "widgets/commands/bulk_progress_dialog.h"
 #include "widgets/commands/charger_actions.h"
@@ -64,17 +65,6 @@ void saveShot(QWidget* w, const QString& name) {
     if (dir.mkpath(QStringLiteral("."))) {
         w->grab().save(dir.filePath(name + QStringLiteral(".png")));
     }
-}
-
-std::optional<CommandResult> await(models::CommandCall* call, int timeoutMs) {
-    std::optional<CommandResult> result;
-    QObject::connect(call, &models::CommandCall::finished, call, [&](const CommandResult& r) { result = r; });
-    QElapsedTimer clock;
-    clock.start();
-    while (!result && clock.elapsed() < timeoutMs) {
-        QTest::qWait(20);
-    }
-    return result;
 }
 
 } // namespace
@@ -152,7 +142,7 @@ private slots:
             console.client.send(agent, charger, QStringLiteral("Reset"),
                                 {{QStringLiteral("type"), QStringLiteral("Soft")}}, 10000);
         connect(call, &models::CommandCall::finished, &view, &widgets::CommandProgressDialog::showResult);
-        const auto result = await(call, 12000);
+        const auto result = testing::awaitCommand(call, 12000);
         QVERIFY(result);
         QVERIFY2(result->outcome == CommandOutcome::Refused, qPrintable(result->description));
         QCOMPARE(result->errorCode, QStringLiteral("NotAuthorized"));
@@ -180,7 +170,7 @@ private slots:
             console.client.send(agent, charger, QStringLiteral("Reset"),
                                 {{QStringLiteral("type"), QStringLiteral("Soft")}}, 10000);
         connect(call, &models::CommandCall::finished, &view, &widgets::CommandProgressDialog::showResult);
-        const auto result = await(call, 12000);
+        const auto result = testing::awaitCommand(call, 12000);
         QVERIFY(result);
         QVERIFY2(result->outcome == CommandOutcome::Refused, qPrintable(result->description));
         QVERIFY2(result->errorCode.isEmpty(), "the agent answered, not the broker");
