@@ -220,10 +220,13 @@ QDockWidget* MainWindow::openDetailView(const QString& chargerId) {
     dock->setAttribute(Qt::WA_DeleteOnClose);
     dock->setWidget(m_detailFactory(chargerId, dock));
     if (open.isEmpty()) {
+        // The first one takes the place of the summary panel, which stays a tab away: side by side,
+        // the summary was squeezed into a column too narrow to read.
         addDockWidget(Qt::RightDockWidgetArea, dock);
-        splitDockWidget(m_detailsDock, dock, Qt::Horizontal);
+        tabifyDockWidget(m_detailsDock, dock);
     } else if (open.size() == 1) {
-        splitDockWidget(open.last(), dock, Qt::Horizontal);
+        // Beside the first, not a tab: splitDockWidget() on a tabbed dock would only add a tab.
+        addDockWidget(Qt::RightDockWidgetArea, dock, Qt::Horizontal);
     } else {
         tabifyDockWidget(open.last(), dock);
     }

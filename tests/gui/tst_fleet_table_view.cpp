@@ -315,7 +315,11 @@ void FleetTableViewTest::detailViewsOpenInDocksOfTheirOwn() {
     QCOMPARE(docks[0]->objectName(), QStringLiteral("chargerDetailDock-FT-101"));
     QCOMPARE(qobject_cast<QLabel*>(docks[1]->widget())->text(), QStringLiteral("detail of FT-102"));
     QTRY_VERIFY(docks[0]->isVisible() && docks[1]->isVisible()); // side by side, not tabs
-    QVERIFY(m_window->tabifiedDockWidgets(docks[0]).isEmpty());
+    QVERIFY(!m_window->tabifiedDockWidgets(docks[0]).contains(docks[1]));
+    // The first took the summary panel's place; the summary is a tab away, not squeezed beside it.
+    auto* summary = m_window->findChild<QDockWidget*>(QStringLiteral("detailsDock"));
+    QVERIFY(summary != nullptr);
+    QVERIFY(m_window->tabifiedDockWidgets(docks[0]).contains(summary));
     settle();
     m_window->grab().save(screenshotPath(QStringLiteral("gui-detail-docks.png")));
     docks[0]->close(); // deletes the dock and its view
