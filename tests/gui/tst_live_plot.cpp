@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QImage>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -155,6 +156,23 @@ private slots:
         QCOMPARE(lines.at(2), QStringLiteral("2026-11-26T09:40:00.500Z,,42"));
         QVERIFY(lines.at(3).startsWith(QStringLiteral("2026-11-26T09:40:01.000Z,102.")));
         QVERIFY(lines.at(3).endsWith(QStringLiteral(",43")));
+    }
+
+    void contextMenuFollowsAndOffersExports() {
+        m_plot->setFollowing(false);
+        std::unique_ptr<QMenu> menu(m_plot->createContextMenu(nullptr));
+        const QList<QAction*> actions = menu->actions();
+        QStringList texts;
+        for (const QAction* action : actions) {
+            texts << action->text();
+        }
+        QVERIFY2(texts.contains(QStringLiteral("Export as PNG…")) &&
+                     texts.contains(QStringLiteral("Export as CSV…")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+        QAction* follow = actions.first();
+        QVERIFY(follow->isCheckable() && !follow->isChecked());
+        follow->trigger(); // the menu's Follow resumes following, as a double click does
+        QVERIFY(m_plot->isFollowing());
     }
 
     void takesColoursFromThePalette() {

@@ -4,7 +4,11 @@
 #include "widgets/detail/plot_cursor.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <array>
@@ -70,6 +74,13 @@ LivePlot::LivePlot(QWidget* parent)
                     emit xRangeChangedByUser(r.lower, r.upper);
                 }
             });
+
+    m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_plot, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu* menu = createContextMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_plot->mapToGlobal(pos));
+    });
 
     m_timer->setInterval(kDefaultReplotMs);
     connect(m_timer, &QTimer::timeout, this, &LivePlot::replotIfDirty);
@@ -191,6 +202,38 @@ QString LivePlot::showValuesAt(double key) {
 
 QString LivePlot::cursorText() const {
     return m_cursor->text();
+}
+
+QMenu* LivePlot::createContextMenu(QWidget* parent) {
+    auto* menu = new QMenu(parent);
+    QAction* follow = menu->addAction(tr("Follow live data"));
+    follow->setCheckable(true);
+    follow->setChecked(m_following);
+    connect(follow, &QAction::toggled, this, &LivePlot::setFollowing);
+    menu->addSeparator();
+    connect(menu->addAction(tr("Export as PNG…")), &QAction::triggered, this,
+            [this] { exportWithDialog(true); });
+    connect(menu->addAction(tr("Export as CSV…")), &QAction::triggered, this,
+            [this] { exportWithDialog(false); });
+    return menu;
+}
+
+void LivePlot::exportWithDialog(bool png) {
+    const QString stem = (m_plot->yAxis->label().isEmpty() ? QStringLiteral("plot") : m_plot->yAxis->label())
+                             .section(QLatin1Char(' '), 0, 0)
+                             .toLower() +
+                         QDateTime::currentDateTime().toString(QStringLiteral("-yyyyMMdd-HHmmss"));
+    const QString suffix = png ? QStringLiteral(".png") : QStringLiteral(".csv");
+    const QString path = QFileDialog::getSaveFileName(
+        this, png ? tr("Export plot as PNG") : tr("Export plot data as CSV"),
+        QDir::home().filePath(stem + suffix), png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty()) {
+        return; // cancelled
+    }
+    if (!(png ? exportPng(path) : exportCsv(path))) {
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+    }
 }
 
 bool LivePlot::exportPng(const QString& path, int width, int height) {

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QCustomPlot;
+class QMenu;
 class QCPGraph;
 class QTimer;
 class QMouseEvent;
@@ -70,6 +71,9 @@ public:
     bool exportPng(const QString& path, int width = 0, int height = 0);
     /// Every point of every series: "time" (ISO 8601 UTC) and one column per series. False on failure.
     bool exportCsv(const QString& path) const;
+    /// The right-click menu: follow live data, export as PNG, export as CSV (each asks for a file).
+    /// The caller owns it.
+    QMenu* createContextMenu(QWidget* parent);
 
     /// Replots soon if data or ranges changed since the last replot (the timer calls this).
     void replotIfDirty();
@@ -91,6 +95,7 @@ private:
     void updateAntialiasing();
     void onMouseMove(QMouseEvent* event);
     void onUserRangeInput();
+    void exportWithDialog(bool png);
     QCPGraph* graph(int series) const;
 
     QCustomPlot* m_plot;
