@@ -226,10 +226,11 @@ int main(int argc, char** argv) {
     // --- Marker repaint alone (what a pan frame costs when it leaves the painted margin).
     std::vector<double> repaints;
     for (int i = 0; i < 20; ++i) {
-        layer->setSelectedChargerId(QString::fromStdString(fleet.states[static_cast<size_t>(i)].chargerId));
+        layer->setSelectedChargerIds(
+            {QString::fromStdString(fleet.states[static_cast<size_t>(i)].chargerId)});
         spinUntil([] { return false; }, 40);
         const quint64 before = layer->paintCount();
-        layer->setSelectedChargerId(QString());
+        layer->setSelectedChargerIds({});
         step.start();
         (void)view.grabFramebuffer();
         if (layer->paintCount() > before)
