@@ -13,6 +13,7 @@
 #include "widgets/commands/command_dialog.h"
 #include "widgets/commands/command_progress_dialog.h"
 #include "widgets/detail/charger_detail_view.h"
+#include "widgets/fleet_table_view.h"
 #include "widgets/main_window.h"
 
 #include <QApplication>
@@ -95,6 +96,7 @@ int main(int argc, char* argv[]) {
     commands.setFallbackRole(options.assumedRole);
 
     widgets::MainWindow window(chargers, link, options.map);
+    window.fleetTable()->tableModel().setTelemetry(&telemetry); // power now, not a minute ago
     // A theme given on the command line is for this run; the menu's choice is kept for the next.
     window.setTheme(options.theme.value_or(widgets::MainWindow::savedTheme().value_or(widgets::Theme::Dark)),
                     false);

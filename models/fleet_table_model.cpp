@@ -4,6 +4,7 @@
 #include "models/charger_model.h"
 #include "models/status_letters.h"
 #include "models/status_names.h"
+#include "models/telemetry_model.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <optional>
 
 namespace voltdesk::models {
 
@@ -212,8 +214,10 @@ QVariant FleetTableModel::display(int row, int column) const {
     }
     case FirmwareColumn:
         return s.firmwareVersion.empty() ? dash() : QString::fromStdString(s.firmwareVersion);
-    case PowerColumn:
-        return h && h->powerW ? tr("%1 kW").arg(locale.toString(*h->powerW / 1000.0, 'f', 1)) : dash();
+    case PowerColumn: {
+        const std::optional<double> power = powerW(row, h);
+        return power ? tr("%1 kW").arg(locale.toString(*power / 1000.0, 'f', 1)) : dash();
+    }
     case EnergyTodayColumn:
         return h && h->energyTodayWh ? tr("%1 kWh").arg(locale.toString(*h->energyTodayWh / 1000.0, 'f', 1))
                                      : dash();
@@ -274,7 +278,7 @@ QVariant FleetTableModel::sortKey(int row, int column) const {
     case FirmwareColumn:
         return QString::fromStdString(s.firmwareVersion);
     case PowerColumn:
-        return h ? figure(h->powerW) : kUnknownLast;
+        return figure(powerW(row, h));
     case EnergyTodayColumn:
         return h ? figure(h->energyTodayWh) : kUnknownLast;
     case Faults24hColumn:
@@ -316,9 +320,56 @@ bool FleetTableModel::isStale(int row, int column) const {
         // An offline charger's status is current news (the agent knows it is gone); an online one
         // that has been silent too long is not.
         return m_chargers.stateAt(row).online && isMessageOld(row);
+    case PowerColumn:
+        return !livePowerW(row) && isHealthOld(row);
     default:
         return isHealthColumn(column) && isHealthOld(row);
     }
+}
+
+void FleetTableModel::setTelemetry(const TelemetryModel* telemetry) {
+    disconnect(m_telemetryConnection);
+    m_telemetry = telemetry;
+    if (telemetry) {
+        m_telemetryConnection =
+            connect(telemetry, &TelemetryModel::samplesAdded, this, [this](const QString& id) {
+                const int row = m_chargers.rowOf(id);
+                if (row >= 0) {
+                    markDirty(row);
+                }
+            });
+    }
+    const int rows = rowCount();
+    if (rows > 0) {
+        emit dataChanged(index(0, PowerColumn), index(rows - 1, PowerColumn));
+    }
+}
+
+std::optional<double> FleetTableModel::livePowerW(int row) const {
+    if (!m_telemetry) {
+        return std::nullopt;
+    }
+    const QString& id = m_chargers.chargerIdAt(row);
+    double sum = 0;
+    for (const contract::ConnectorState& connector : m_chargers.stateAt(row).connectors) {
+        if (connector.id == 0 || !connector.session) {
+            continue; // only a connector in a session draws power
+        }
+        const std::optional<TelemetryReading> reading = m_telemetry->latest(id, connector.id);
+        const std::optional<double> power = reading ? reading->value(Quantity::Power) : std::nullopt;
+        if (!power || m_nowMs - reading->atMs > kLivePowerMaxAgeMs) {
+            return std::nullopt;
+        }
+        sum += *power;
+    }
+    return sum;
+}
+
+std::optional<double> FleetTableModel::powerW(int row, const HealthFigures* health) const {
+    if (const std::optional<double> live = livePowerW(row)) {
+        return live;
+    }
+    return health ? health->powerW : std::nullopt;
 }
 
 void FleetTableModel::setMessageIntervalMs(qint64 ms) {

@@ -13,6 +13,8 @@ namespace voltdesk::models {
 
 class ChargerHealthStore;
 class ChargerModel;
+class TelemetryModel;
+struct HealthFigures;
 
 /// Rows are ChargerModel's rows, in the same order (insertions and removals are forwarded as they
 /// happen); cells read ChargerModel and ChargerHealthStore, nothing is copied.
@@ -55,6 +57,9 @@ public:
     };
 
     static constexpr int kFlushIntervalMs = 50;
+    /// A connector's newest Power reading counts as "now" for this long (chargers send meter values
+    /// every 60 s by default).
+    static constexpr qint64 kLivePowerMaxAgeMs = qint64{2} * 60 * 1000;
     static constexpr int kTickIntervalMs = 1000;
 
     FleetTableModel(ChargerModel& chargers, ChargerHealthStore& health, QObject* parent = nullptr);
@@ -84,6 +89,13 @@ public:
     qint64 now() const { return m_nowMs; }
     /// Sets the clock and stops the ticking (tests and benchmarks want a fixed time).
     void setNow(qint64 msSinceEpoch);
+    /// Takes the Power column from the chargers' telemetry, which arrives with every meter value, rather
+    /// than from the health figures the agent publishes once a minute. The power of a charger is then
+    /// the sum of the newest Power readings (at most kLivePowerMaxAgeMs old) of its connectors in a
+    /// session; connectors without a session draw nothing. Without a fresh reading for a connector in
+    /// a session, the health figure is shown. nullptr: health figures only. Must outlive this model.
+    void setTelemetry(const TelemetryModel* telemetry);
+
     /// Announces the changed rows now instead of after kFlushIntervalMs.
     void flush();
     /// Rows waiting to be announced.
@@ -103,11 +115,16 @@ private:
     bool isRowStale(int row) const;
     bool isMessageOld(int row) const;
     bool isHealthOld(int row) const;
+    /// The live power of a row in W (see setTelemetry()); nullopt when telemetry cannot tell.
+    std::optional<double> livePowerW(int row) const;
+    std::optional<double> powerW(int row, const HealthFigures* health) const;
     QVariant display(int row, int column) const;
     QVariant toolTip(int row, int column) const;
 
     ChargerModel& m_chargers;
     ChargerHealthStore& m_health;
+    const TelemetryModel* m_telemetry = nullptr;
+    QMetaObject::Connection m_telemetryConnection;
     std::vector<char> m_dirty; ///< per row: already in m_dirtyList
     std::vector<int> m_dirtyList;
     std::vector<char> m_wasStale; ///< per row, as of the last tick: any cell greyed

@@ -1,6 +1,7 @@
 // The fleet health table under load: 10,000 chargers on screen in a FleetTableView, 1,000 charger
 // state updates a second for 10 s. Prints how busy the UI thread was and how long updates took to
 // reach the view (dataChanged at the proxy) and to be painted (rows on screen).
+#include "bench/console/measured_application.h"
 #include "contract/charger_state.h"
 #include "contract/topics.h"
 #include "models/charger_health_store.h"
@@ -29,52 +30,6 @@ using contract::ConnectorStatus;
 
 namespace {
 
-/// Counts the time spent inside top-level event delivery: everything the UI thread does for the
-/// program (timers, posted events, paints), but not the time it waits for the next event.
-class MeasuredApplication : public QApplication {
-public:
-    using QApplication::QApplication;
-
-    bool notify(QObject* receiver, QEvent* event) override {
-        const bool outermost = m_depth++ == 0;
-        if (outermost) {
-            m_clock.start();
-        }
-        const bool result = QApplication::notify(receiver, event);
-        --m_depth;
-        if (outermost) {
-            const qint64 ns = m_clock.nsecsElapsed();
-            m_busyNs += ns;
-            m_longestNs = std::max(m_longestNs, ns);
-        }
-        // Paints arrive nested in the window's update request.
-        if (event->type() == QEvent::Paint && receiver == m_watched && m_afterPaint) {
-            m_afterPaint();
-        }
-        return result;
-    }
-
-    qint64 busyNs() const { return m_busyNs; }
-    qint64 longestNs() const { return m_longestNs; }
-    void resetBusy() {
-        m_busyNs = 0;
-        m_longestNs = 0;
-    }
-    /// Called after each paint of watched has finished.
-    void watchPaint(QObject* watched, std::function<void()> after) {
-        m_watched = watched;
-        m_afterPaint = std::move(after);
-    }
-
-private:
-    int m_depth = 0;
-    QElapsedTimer m_clock;
-    qint64 m_busyNs = 0;
-    qint64 m_longestNs = 0;
-    QObject* m_watched = nullptr;
-    std::function<void()> m_afterPaint;
-};
-
 constexpr std::array<ConnectorStatus, 4> kCycle = {ConnectorStatus::Available, ConnectorStatus::Charging,
                                                    ConnectorStatus::SuspendedEV, ConnectorStatus::Faulted};
 
@@ -102,34 +57,13 @@ models::MqttMessage message(const contract::ChargerState& s) {
             QByteArray::fromStdString(contract::encodeChargerState(s))};
 }
 
-struct Percentiles {
-    double p50 = 0, p99 = 0, max = 0;
-    std::size_t n = 0;
-};
-
-Percentiles percentiles(std::vector<double> v) {
-    Percentiles p;
-    p.n = v.size();
-    if (v.empty()) {
-        return p;
-    }
-    std::sort(v.begin(), v.end());
-    const auto at = [&v](double q) {
-        return v[std::min(v.size() - 1, static_cast<std::size_t>(q * (v.size() - 1) + 0.5))];
-    };
-    p.p50 = at(0.50);
-    p.p99 = at(0.99);
-    p.max = v.back();
-    return p;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
-    MeasuredApplication app(argc, argv);
+    bench::MeasuredApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Fleet table with many chargers under a stream of updates."));
@@ -283,8 +217,8 @@ int main(int argc, char** argv) {
     const double wallMs = wall.nsecsElapsed() / 1e6;
     const double busy = app.busyNs() / 1e6 / wallMs;
 
-    const Percentiles proxyLatency = percentiles(toProxyMs);
-    const Percentiles paintLatency = percentiles(toPaintMs);
+    const bench::Percentiles proxyLatency = bench::percentiles(toProxyMs);
+    const bench::Percentiles paintLatency = bench::percentiles(toPaintMs);
     std::printf("updates sent: %d, reached the proxy: %zu, still pending: %lld\n", sent, proxyLatency.n,
                 static_cast<long long>(pending.size()));
     std::printf("UI thread busy: %.1f %% of %.0f ms (target < 50 %%), longest event %.1f ms\n", busy * 100.0,

@@ -6,6 +6,7 @@
 #include "models/fleet_table_filter.h"
 #include "models/fleet_table_model.h"
 #include "models/status_letters.h"
+#include "models/telemetry_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -83,6 +84,61 @@ private slots:
         health.applyMessages(
             {MqttMessage{QStringLiteral("voltdesk/v1/sites/S1/chargers/CP-9/health"), payload}});
         QCOMPARE(health.malformedCount(), 1);
+    }
+
+    void livePowerComesFromTelemetry() {
+        ChargerModel chargers;
+        ChargerHealthStore health;
+        FleetTableModel table(chargers, health);
+        table.setNow(kSeen + 1000);
+        chargers.setBrokerConnected(true);
+        contract::ChargerState state = chargerState("S1", "CP-1", {CS::Charging, CS::Available});
+        state.connectors[0].session = contract::ConnectorSession{42, "CARD-1", kSeen - 600000, 1000};
+        chargers.applyMessages({stateMessage(state)});
+        HealthFigures figures;
+        figures.computedAtMs = kSeen;
+        figures.powerW = 7200;
+        health.setHealth(QStringLiteral("CP-1"), figures);
+        QCOMPARE(cell(table, 0, FleetTableModel::PowerColumn), QStringLiteral("7.2 kW"));
+
+        // Telemetry without a reading for the connector in session: the health figure stays.
+        TelemetryModel telemetry;
+        table.setTelemetry(&telemetry);
+        QCOMPARE(cell(table, 0, FleetTableModel::PowerColumn), QStringLiteral("7.2 kW"));
+
+        table.flush();
+        QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+        TelemetryReading charging{1, kSeen, 42, {}};
+        charging.setValue(Quantity::Power, 11000);
+        telemetry.addSample(QStringLiteral("CP-1"), charging);
+        // A connector without a session draws nothing, whatever its meter last said.
+        TelemetryReading idle{2, kSeen, std::nullopt, {}};
+        idle.setValue(Quantity::Power, 3000);
+        telemetry.addSample(QStringLiteral("CP-1"), idle);
+        QCOMPARE(table.pendingRowCount(), 1);
+        table.flush();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(cell(table, 0, FleetTableModel::PowerColumn), QStringLiteral("11.0 kW"));
+        QCOMPARE(table.sortKey(0, FleetTableModel::PowerColumn).toDouble(), 11000.0);
+        // Live power is current news while its reading is fresh.
+        table.setNow(kSeen + FleetTableModel::kLivePowerMaxAgeMs);
+        QCOMPARE(cell(table, 0, FleetTableModel::PowerColumn), QStringLiteral("11.0 kW"));
+        QVERIFY(!table.isStale(0, FleetTableModel::PowerColumn));
+
+        // A reading too old to be "now": the health figure again, greyed as old as it is.
+        table.setNow(kSeen + 4 * 60 * 1000);
+        QCOMPARE(cell(table, 0, FleetTableModel::PowerColumn), QStringLiteral("7.2 kW"));
+        QVERIFY(table.isStale(0, FleetTableModel::PowerColumn));
+
+        // The session ended: nothing in session, so nothing drawn, without waiting for the agent.
+        table.setNow(kSeen + 1000);
+        state.connectors[0].status = CS::Finishing;
+        state.connectors[0].session.reset();
+        chargers.applyMessages({stateMessage(state)});
+        QCOMPARE(cell(table, 0, FleetTableModel::PowerColumn), QStringLiteral("0.0 kW"));
+
+        table.setTelemetry(nullptr);
+        QCOMPARE(cell(table, 0, FleetTableModel::PowerColumn), QStringLiteral("7.2 kW"));
     }
 
     void otherModelsTopicsAreNotMalformed() {

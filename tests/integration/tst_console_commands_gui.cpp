@@ -6,7 +6,7 @@
 #include "models/broker_link.h"
 #include "models/charger_model.h"
 #include "models/command_client.h"
-#include "tests/integration/agent_with_chargers.h"
+#include "tests/support/agent_with_chargers.h"
 #include "tests/integration/await_command.h"
 #include "tests/support/test_services.h"
 #include "widgets/commands/bulk_progress_dialog.h"

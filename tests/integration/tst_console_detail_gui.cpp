@@ -7,7 +7,7 @@
 #include "models/charger_model.h"
 #include "models/command_client.h"
 #include "models/telemetry_model.h"
-#include "tests/integration/agent_with_chargers.h"
+#include "tests/support/agent_with_chargers.h"
 #include "tests/integration/await_command.h"
 #include "tests/support/test_services.h"
 #include "widgets/detail/charger_detail_view.h"

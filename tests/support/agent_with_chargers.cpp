@@ -1,4 +1,4 @@
-#include "tests/integration/agent_with_chargers.h"
+#include "tests/support/agent_with_chargers.h"
 
 #include "contract/inventory.h"
 #include "core/fleet.h"
