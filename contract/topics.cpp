@@ -110,6 +110,56 @@ std::string chargerTelemetryTopic(std::string_view siteId, std::string_view char
            encodeTopicSegment(chargerId) + "/telemetry";
 }
 
+std::string sessionCostTopic(std::string_view siteId, std::string_view chargerId, int connectorId) {
+    return std::string(kTopicRoot) + "/sites/" + encodeTopicSegment(siteId) + "/chargers/" +
+           encodeTopicSegment(chargerId) + "/connectors/" + std::to_string(connectorId) + "/session-cost";
+}
+
+std::string siteCdrTopic(std::string_view siteId) {
+    return std::string(kTopicRoot) + "/sites/" + encodeTopicSegment(siteId) + "/cdrs";
+}
+
+std::optional<ConnectorTopicIds> parseSessionCostTopic(std::string_view topic) {
+    if (!topic.starts_with(kTopicRoot) || topic.size() <= kTopicRoot.size() ||
+        topic[kTopicRoot.size()] != '/') {
+        return std::nullopt;
+    }
+    const auto parts = split(topic.substr(kTopicRoot.size() + 1));
+    if (parts.size() != 7 || parts[0] != "sites" || parts[2] != "chargers" || parts[4] != "connectors" ||
+        parts[6] != "session-cost") {
+        return std::nullopt;
+    }
+    auto site = decodeTopicSegment(parts[1]);
+    auto charger = decodeTopicSegment(parts[3]);
+    if (!site || !charger || site->empty() || charger->empty() || parts[5].empty() || parts[5].size() > 5) {
+        return std::nullopt;
+    }
+    int connector = 0;
+    for (const char c : parts[5]) {
+        if (c < '0' || c > '9') {
+            return std::nullopt;
+        }
+        connector = connector * 10 + (c - '0');
+    }
+    return ConnectorTopicIds{std::move(*site), std::move(*charger), connector};
+}
+
+std::optional<std::string> parseSiteCdrTopic(std::string_view topic) {
+    if (!topic.starts_with(kTopicRoot) || topic.size() <= kTopicRoot.size() ||
+        topic[kTopicRoot.size()] != '/') {
+        return std::nullopt;
+    }
+    const auto parts = split(topic.substr(kTopicRoot.size() + 1));
+    if (parts.size() != 3 || parts[0] != "sites" || parts[2] != "cdrs") {
+        return std::nullopt;
+    }
+    auto site = decodeTopicSegment(parts[1]);
+    if (!site || site->empty()) {
+        return std::nullopt;
+    }
+    return site;
+}
+
 std::optional<ChargerTopicIds> parseChargerTelemetryTopic(std::string_view topic) {
     return parseChargerTopic(topic, "telemetry");
 }

@@ -20,6 +20,11 @@ std::string chargerStateTopic(std::string_view siteId, std::string_view chargerI
 std::string chargerTelemetryTopic(std::string_view siteId, std::string_view chargerId);
 /// Retained, QoS 1. Health figures of one charger (ChargerHealth), recomputed every minute.
 std::string chargerHealthTopic(std::string_view siteId, std::string_view chargerId);
+/// Retained, QoS 1. The live cost of the session running on one connector (a provisional
+/// ChargeDetailRecord); an empty retained payload when the session has ended.
+std::string sessionCostTopic(std::string_view siteId, std::string_view chargerId, int connectorId);
+/// Not retained, QoS 1. Every charge detail record of a site as the agent stores it (each version).
+std::string siteCdrTopic(std::string_view siteId);
 
 /// Subscriptions a console needs to see the whole network.
 inline constexpr std::string_view kAllAgentStatus = "voltdesk/v1/agents/+/status";
@@ -28,6 +33,9 @@ inline constexpr std::string_view kAllChargerStates = "voltdesk/v1/sites/+/charg
 /// Every charger's telemetry; a detail view may subscribe to one charger's topic instead.
 inline constexpr std::string_view kAllChargerTelemetry = "voltdesk/v1/sites/+/chargers/+/telemetry";
 inline constexpr std::string_view kAllChargerHealth = "voltdesk/v1/sites/+/chargers/+/health";
+inline constexpr std::string_view kAllSessionCosts =
+    "voltdesk/v1/sites/+/chargers/+/connectors/+/session-cost";
+inline constexpr std::string_view kAllCdrs = "voltdesk/v1/sites/+/cdrs";
 
 /// Ids are percent-encoded in topics so that '/', '+', '#', '%' and control or non-ASCII bytes in a
 /// charger's identity can never change the meaning of a topic.
@@ -57,5 +65,16 @@ std::optional<ChargerTopicIds> parseChargerTelemetryTopic(std::string_view topic
 /// Recognises chargerHealthTopic() (ids decoded); nullopt for anything else. Not in parseTopic()
 /// either: the health figures have a model of their own.
 std::optional<ChargerTopicIds> parseChargerHealthTopic(std::string_view topic);
+
+struct ConnectorTopicIds {
+    std::string siteId;
+    std::string chargerId;
+    int connectorId = 0;
+};
+
+/// Recognises sessionCostTopic() (ids decoded); nullopt for anything else.
+std::optional<ConnectorTopicIds> parseSessionCostTopic(std::string_view topic);
+/// Recognises siteCdrTopic(): the site id, decoded; nullopt for anything else.
+std::optional<std::string> parseSiteCdrTopic(std::string_view topic);
 
 } // namespace voltdesk::contract
