@@ -1,6 +1,7 @@
 // voltdesk-sample-cdrs OUT.jsonl: the CDRs behind docs/samples, rated by the real engine from tariffs
 // in their JSON form, so no amount in the samples is written by hand (scripts/make-sample-documents).
 #include "contract/charge_detail_record.h"
+#include "domain/billing/charge_record.h"
 #include "domain/billing/rating_engine.h"
 #include "domain/billing/tariff_json.h"
 
@@ -121,114 +122,35 @@ std::vector<billing::MeterReading> readingsOf(const Session& s) {
     return readings;
 }
 
-std::string lineKindName(billing::LineKind kind) {
-    switch (kind) {
-    case billing::LineKind::Energy:
-        return "energy";
-    case billing::LineKind::ServiceFee:
-        return "serviceFee";
-    case billing::LineKind::ChargingTime:
-        return "chargingTime";
-    case billing::LineKind::IdleTime:
-        return "idleTime";
-    case billing::LineKind::SessionFee:
-        return "sessionFee";
-    case billing::LineKind::MinimumPrice:
-        return "minimumPrice";
-    case billing::LineKind::MaximumPrice:
-        return "maximumPrice";
-    }
-    return "unknown";
-}
-
-std::string anomalyKindName(billing::AnomalyKind kind) {
-    switch (kind) {
-    case billing::AnomalyKind::BackwardsStep:
-        return "BackwardsStep";
-    case billing::AnomalyKind::ImplausibleJump:
-        return "ImplausibleJump";
-    case billing::AnomalyKind::ConflictingReadings:
-        return "ConflictingReadings";
-    case billing::AnomalyKind::OutsideSession:
-        return "OutsideSession";
-    }
-    return "Unknown";
-}
-
-/// "0.06" for 60'000 ppm.
-std::string taxRateText(billing::RatePpm rate) {
-    std::string text = billing::formatDecimal(rate.ppm, 6);
-    while (text.back() == '0' && text[text.size() - 2] != '.') {
-        text.pop_back();
-    }
-    return text;
-}
-
-/// The contract's record of a rating, field for field as the agent makes it.
-contract::ChargeDetailRecord recordOf(const Session& s, const billing::SessionRating& rating,
-                                      const billing::Tariff& tariff, int version, std::string reason,
-                                      EpochMs ratedAt, std::int64_t meterStopWh) {
-    contract::ChargeDetailRecord r;
-    r.cdrId = s.chargerId + "/" + std::to_string(s.transactionId);
-    r.version = version;
-    r.reason = std::move(reason);
-    r.ratedAt = ratedAt;
-    r.agentId = "sample-agent";
-    r.siteId = s.site->id;
-    r.siteName = s.site->name;
-    r.timeZone = s.site->zone;
-    r.chargerId = s.chargerId;
-    r.connectorId = s.connectorId;
-    r.transactionId = s.transactionId;
-    r.idTag = s.idTag;
-    r.customerGroup = s.customerGroup;
-    r.start = s.start;
-    r.stop = s.stop;
-    if (s.chargingFinished) {
-        r.chargingFinished = s.chargingFinished;
-    }
-    r.meterStartWh = s.meterStartWh;
-    r.meterStopWh = meterStopWh;
-    r.currency = rating.currency;
-    r.minorDigits = rating.minorDigits;
-    for (const auto& line : rating.lines) {
-        contract::CdrLine l;
-        l.kind = lineKindName(line.kind);
-        l.tariffId = line.tariffId;
-        l.tariffVersion = line.tariffVersion;
-        l.period = line.period;
-        l.from = line.from;
-        l.to = line.to;
-        l.localFrom = line.localFrom;
-        l.localTo = line.localTo;
-        l.milliWh = line.milliWh;
-        l.durationMs = line.durationMs;
-        if (line.kind == billing::LineKind::Energy || line.kind == billing::LineKind::ServiceFee ||
-            line.kind == billing::LineKind::ChargingTime || line.kind == billing::LineKind::IdleTime) {
-            l.unitPrice = billing::formatUnitPrice(line.unitPrice, rating.minorDigits);
-        }
-        l.amount = line.amount;
-        r.lines.push_back(std::move(l));
-    }
-    r.billedMilliWh = rating.billedMilliWh;
-    r.unbilledMilliWh = rating.unbilledMilliWh;
-    r.subtotal = rating.subtotal;
-    r.taxRate = taxRateText(tariff.taxRate);
-    r.tax = rating.tax;
-    r.total = rating.total;
-    for (const auto& a : rating.anomalies) {
-        r.anomalies.push_back({anomalyKindName(a.kind), a.to, a.unbilledMilliWh, a.message});
-    }
-    return r;
+/// The session as the agent's store would know it.
+billing::SessionFacts factsOf(const Session& s, const std::vector<billing::MeterReading>& readings,
+                              double chargerKw) {
+    billing::SessionFacts facts;
+    facts.transactionId = s.transactionId;
+    facts.chargerId = s.chargerId;
+    facts.connectorId = s.connectorId;
+    facts.idTag = s.idTag;
+    facts.customerGroup = s.customerGroup;
+    facts.siteId = s.site->id;
+    facts.siteName = s.site->name;
+    facts.timeZone = s.site->zone;
+    facts.maxPowerKw = chargerKw;
+    facts.start = s.start;
+    facts.stop = s.stop;
+    facts.meterStartWh = s.meterStartWh;
+    facts.meterStopWh = readings.back().milliWh / 1000;
+    facts.readings = readings;
+    return facts;
 }
 
 class Writer {
 public:
     explicit Writer(std::ostream& out) : m_out(out) {}
 
-    /// Rates the session with these readings; false (with the engine's message) if it refuses.
+    /// Rates the session with these readings as the agent does (its facts, options and record);
+    /// false, with the engine's message, if it refuses.
     bool rate(const Session& s, const std::vector<billing::MeterReading>& readings, int version = 1,
-              std::string reason = "stop", EpochMs ratedAt = 0, double plausibleKw = 0) {
+              std::string reason = "stop", EpochMs ratedAt = 0, double chargerKw = 0) {
         auto parsed = billing::tariffFromJson(s.site->tariffJson);
         if (!parsed.tariff) {
             std::cerr << "tariff: " << parsed.error << '\n';
@@ -240,22 +162,24 @@ public:
             std::cerr << "engine: " << error->message << '\n';
             return false;
         }
-        billing::SessionInput input{s.start, s.stop, std::nullopt, readings};
+        const auto facts = factsOf(s, readings, chargerKw > 0 ? chargerKw : s.chargerKw);
+        auto input = billing::sessionInputOf(facts);
         if (s.chargingFinished) {
             input.chargingFinished = s.chargingFinished;
         }
-        billing::RatingOptions options;
-        // As the agent does: implausible above 1.2 x the charger's rating.
-        options.meter.maxPlausiblePowerW =
-            static_cast<std::int64_t>((plausibleKw > 0 ? plausibleKw : s.chargerKw) * 1200);
-        const auto rated = std::get<billing::RatingEngine>(engine).rate(input, options);
+        const auto rated =
+            std::get<billing::RatingEngine>(engine).rate(input, billing::ratingOptionsFor(facts));
         if (const auto* error = std::get_if<billing::RatingError>(&rated)) {
             std::cerr << s.chargerId << '/' << s.transactionId << ": " << error->message << '\n';
             return false;
         }
-        const auto& rating = std::get<billing::SessionRating>(rated);
-        const auto record = recordOf(s, rating, tariff, version, std::move(reason),
-                                     ratedAt ? ratedAt : s.stop + 5'000, readings.back().milliWh / 1000);
+        auto record = billing::cdrOf(facts, std::get<billing::SessionRating>(rated), version,
+                                     std::move(reason), ratedAt ? ratedAt : s.stop + 5'000);
+        record.agentId = "sample-agent";
+        record.taxRate = billing::taxRateText(tariff.taxRate);
+        if (s.chargingFinished) {
+            record.chargingFinished = s.chargingFinished;
+        }
         m_out << contract::encode(record) << '\n';
         return true;
     }
