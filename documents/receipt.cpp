@@ -164,16 +164,18 @@ private:
                                            qs(formatAmount(r.meterStopWh, 0)))},
         };
         const qreal rowHeight = m_style.lineHeight(m_style.body()) + m_style.mm(0.8);
-        const auto rows = static_cast<qreal>((m_facts.size() + 1) / 2);
+        const std::size_t rowCount = (m_facts.size() + 1) / 2; // two facts a row
+        const auto rows = static_cast<qreal>(rowCount);
         m_flow.addBlock(
             rows * rowHeight + m_style.mm(2),
             [=, this](QPainter& p, const QRectF& area) {
-                // Two columns of label and value: 28 + 61 mm each.
+                // Two columns of label and value: 29 + 60 mm each.
                 const qreal labelWidth = m_style.mm(29);
                 const qreal half = area.width() / 2;
                 for (std::size_t i = 0; i < m_facts.size(); ++i) {
                     const qreal x = area.left() + (i % 2 == 0 ? 0 : half);
-                    const qreal y = area.top() + m_style.mm(1) + static_cast<qreal>(i / 2) * rowHeight;
+                    const std::size_t row = i / 2;
+                    const qreal y = area.top() + m_style.mm(1) + static_cast<qreal>(row) * rowHeight;
                     p.setPen(QColor(0x55, 0x55, 0x55));
                     m_style.text(p, QRectF(x, y, labelWidth, rowHeight), m_facts[i].first, m_style.small());
                     p.setPen(Qt::black);

@@ -8,7 +8,9 @@ namespace voltdesk::documents {
 
 /// Exit codes: every line read and every document written; some lines were bad (the rest were
 /// rendered); nothing could be done (usage, unreadable operator.json, a PDF not written).
-enum ExitCode { kExitOk = 0, kExitBadLines = 1, kExitFailed = 2 };
+constexpr int kExitOk = 0;
+constexpr int kExitBadLines = 1;
+constexpr int kExitFailed = 2;
 
 struct ReceiptCommand {
     QString operatorPath;

@@ -73,7 +73,7 @@ int main(int argc, char* argv[]) {
             return usage(parser, err, QStringLiteral("--%1 is required").arg(option->names().constFirst()));
         }
     }
-    const QString command = positional.constFirst();
+    const QString& command = positional.constFirst();
     if (command == QStringLiteral("receipt")) {
         return runReceipts({parser.value(operatorOption), parser.value(cdrsOption), parser.value(outOption),
                             parser.isSet(allVersionsOption)},

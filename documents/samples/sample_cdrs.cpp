@@ -294,13 +294,13 @@ int main(int argc, char* argv[]) {
                     77'402,
                     60};
     std::vector<billing::MeterReading> swappedReadings;
-    std::int64_t register_ = swapped.meterStartWh * 1000;
+    std::int64_t meterRegister = swapped.meterStartWh * 1000;
     for (EpochMs t = swapped.start; t <= swapped.stop; t += kMinute) {
         if (t == swapped.start + 70 * kMinute) {
-            register_ = 250'000;
+            meterRegister = 250'000;
         }
-        swappedReadings.push_back({t, register_});
-        register_ += milliWhPerMinute(30'000);
+        swappedReadings.push_back({t, meterRegister});
+        meterRegister += milliWhPerMinute(30'000);
     }
     ok &= out.rate(swapped, swappedReadings);
 
