@@ -10,12 +10,18 @@ namespace voltdesk::contract {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Role>, 29> kLeastRole{{
+constexpr std::array<std::pair<std::string_view, Role>, 37> kLeastRole{{
     // Reads. GetChargerHistory is answered by the agent from its database. GetConfiguration reaches
     // the charger, but only reads: OCPP 1.6 makes AuthorizationKey write-only (a charger never
     // reports it), and the detail view shows every role the configuration of what it watches.
     {"GetChargerHistory", Role::Viewer},
     {"GetConfiguration", Role::Viewer},
+    // Billing reads, answered by the agent from its database (PreviewTariff writes nothing)
+    {"GetTariffs", Role::Viewer},
+    {"PreviewTariff", Role::Viewer},
+    {"GetSessions", Role::Viewer},
+    {"GetCdr", Role::Viewer},
+    {"GetRevenueSummary", Role::Viewer},
     // Diagnostics
     {"GetDiagnostics", Role::Dispatcher},
     {"GetLog", Role::Dispatcher},
@@ -47,6 +53,10 @@ constexpr std::array<std::pair<std::string_view, Role>, 29> kLeastRole{{
     {"InstallCertificate", Role::Supervisor},
     {"DeleteCertificate", Role::Supervisor},
     {"CertificateSigned", Role::Supervisor},
+    // What a session is billed: prices, where they apply, corrections of a record
+    {"PutTariff", Role::Supervisor},
+    {"AssignTariff", Role::Supervisor},
+    {"RerateSession", Role::Supervisor},
 }};
 
 /// Payloads that need a higher role than their command, sent as an action of their own.

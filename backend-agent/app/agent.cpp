@@ -1,5 +1,7 @@
 #include "app/agent.h"
 
+#include "app/billing_commands.h"
+#include "app/billing_service.h"
 #include "app/broker_login.h"
 #include "app/central_system_commands.h"
 #include "app/charger_history_commands.h"
@@ -178,7 +180,16 @@ void Agent::start() {
             bus->publishMessage(std::move(topic), std::move(payload), 0, false);
         });
     m_transactions->addObserver(m_telemetry.get());
-    m_commands = std::make_unique<bus::CommandServer>(busOptions, *m_history, m_auditObserver.get(),
+    const BillingPublish billingPublish = [bus = m_bus.get()](std::string topic, std::string payload, int qos,
+                                                              bool retained) {
+        bus->publishMessage(std::move(topic), std::move(payload), qos, retained);
+    };
+    m_billing = std::make_unique<BillingService>(m_config.postgres, m_config.agentId, billingPublish);
+    m_transactions->addObserver(m_billing.get());
+    m_billing->start();
+    m_billingCommands =
+        std::make_unique<BillingCommands>(*m_history, m_config.postgres, m_config.agentId, billingPublish);
+    m_commands = std::make_unique<bus::CommandServer>(busOptions, *m_billingCommands, m_auditObserver.get(),
                                                       std::move(consoleUsers));
     try {
         m_commands->start();
@@ -262,6 +273,9 @@ void Agent::stop() {
     if (m_commands) {
         m_commands->stop();
     }
+    if (m_billingCommands) {
+        m_billingCommands->stop();
+    }
     if (m_history) {
         m_history->stop();
     }
@@ -273,6 +287,11 @@ void Agent::stop() {
     }
     if (m_ledger) {
         m_ledger->shutdown();
+    }
+    if (m_billing) {
+        // The last stops' records; what does not make it is recorded by the next start's sweep.
+        m_billing->flush(std::chrono::seconds(5));
+        m_billing->stop();
     }
     if (m_writer) {
         m_writer->stop();

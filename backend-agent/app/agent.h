@@ -31,6 +31,8 @@ class WsServer;
 
 namespace voltdesk::app {
 
+class BillingCommands;
+class BillingService;
 class ChargerSecurity;
 class CentralSystemCommands;
 class ChargerHistoryCommands;
@@ -85,6 +87,8 @@ private:
     std::unique_ptr<ConnectionRegistry> m_registry;
     std::unique_ptr<CentralSystemCommands> m_centralCommands;
     std::unique_ptr<ChargerHistoryCommands> m_history;
+    std::unique_ptr<BillingCommands> m_billingCommands;
+    std::unique_ptr<BillingService> m_billing;
     std::unique_ptr<bus::BusPublisher> m_bus;
     std::unique_ptr<HealthReporter> m_health;
     std::unique_ptr<TelemetryPublisher> m_telemetry;

@@ -429,6 +429,40 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
         ->add_option("--agent-user", aclRequest.agentUser, "the agent's broker user (default voltdesk-agent)")
         ->type_name("NAME");
 
+    BillingCliRequest billingRequest;
+    auto* billing = cli.add_subcommand("billing", "Batch exports of charge detail records from the database");
+    billing->require_subcommand(1);
+    const auto billingOptions = [&](CLI::App* sub) {
+        sub->add_option("--postgres", billingRequest.postgres, "PostgreSQL libpq URI")
+            ->required()
+            ->type_name("URI");
+        sub->add_option("--from", billingRequest.from, "first day (YYYY-MM-DD, UTC) or ISO 8601 instant")
+            ->required()
+            ->type_name("DATE");
+        sub->add_option("--to", billingRequest.to,
+                        "last day, included (YYYY-MM-DD, UTC) or instant, excluded")
+            ->required()
+            ->type_name("DATE");
+        sub->add_option("--site", billingRequest.siteId, "only this site")->type_name("SITE");
+        sub->add_option("--customer-group", billingRequest.customerGroup,
+                        "only this customer group (parent id tag)")
+            ->type_name("GROUP");
+    };
+    auto* billingCdrs = billing->add_subcommand(
+        "cdrs",
+        "Print the records of sessions that stopped in the range, one JSON object a line (the version "
+        "in force of each; --all-versions for every version)");
+    billingOptions(billingCdrs);
+    billingCdrs->add_flag("--all-versions", billingRequest.allVersions, "every version of each record");
+    auto* billingSettlement = billing->add_subcommand(
+        "settlement",
+        "Write the settlement CSV (UTF-8 with BOM, CRLF, amounts in the major unit) of the sessions "
+        "that stopped in the range");
+    billingOptions(billingSettlement);
+    billingSettlement->add_option("--csv", billingRequest.csvFile, "the CSV file to write (- for stdout)")
+        ->required()
+        ->type_name("FILE");
+
     ConfigResult result;
     try {
         cli.parse(argc, argv);
@@ -445,6 +479,11 @@ ConfigResult parseAgentConfig(int argc, const char* const* argv) {
     }
     if (brokerAcl->parsed()) {
         result.brokerAcl = aclRequest;
+        return result;
+    }
+    if (billing->parsed()) {
+        billingRequest.mode = billingSettlement->parsed() ? "settlement" : "cdrs";
+        result.billing = billingRequest;
         return result;
     }
     try {

@@ -1,6 +1,7 @@
 // voltdesk-agent's settings: a TOML file (--config) overridden by command-line flags.
 #pragma once
 
+#include "app/billing_cli.h"
 #include "domain/central_system.h"
 
 #include <chrono>
@@ -79,6 +80,7 @@ struct ConfigResult {
     std::optional<AgentConfig> config;                 ///< set: run with it
     std::optional<SetChargerKeyRequest> setChargerKey; ///< set: run that command instead
     std::optional<BrokerAclRequest> brokerAcl;         ///< set: run that command instead
+    std::optional<BillingCliRequest> billing;          ///< set: run that command instead
     int exitCode = 0;   ///< otherwise: exit with this (0 after --help/--version, 2 on error)
     std::string output; ///< otherwise: print this (stdout when exitCode is 0, else stderr)
 };

@@ -1,6 +1,7 @@
 // voltdesk-agent: parse settings, run the agent until SIGINT or SIGTERM, stop it cleanly.
 #include "app/agent.h"
 #include "app/agent_config.h"
+#include "app/billing_cli.h"
 #include "app/broker_login.h"
 #include "app/charger_security.h"
 #include "app/logging.h"
@@ -49,6 +50,10 @@ int main(int argc, char** argv) {
     if (parsed.setChargerKey) {
         setenv("PGCONNECT_TIMEOUT", "10", 0);
         return voltdesk::app::runSetChargerKey(*parsed.setChargerKey, std::cin, std::cout, std::cerr);
+    }
+    if (parsed.billing) {
+        setenv("PGCONNECT_TIMEOUT", "10", 0);
+        return voltdesk::app::runBillingCli(*parsed.billing, std::cout, std::cerr);
     }
     if (parsed.brokerAcl) {
         return voltdesk::app::runBrokerAcl(*parsed.brokerAcl, std::cout, std::cerr);

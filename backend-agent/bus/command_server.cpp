@@ -222,11 +222,18 @@ void CommandServer::onMessage(const std::string& topic, const std::string& paylo
                  request.requestedBy.user, request.requestedBy.role, request.requestId);
     const auto timeout =
         request.timeoutMs ? std::chrono::milliseconds(*request.timeoutMs) : kDefaultCommandTimeout;
+    // The agent's own writes record who made them (a tariff's created_by, a re-rating's): the user the
+    // authorizer checked, never a name the console could put in the payload itself.
+    nlohmann::json payloadToSend = request.payload;
+    if (payloadToSend.is_object() &&
+        (command == "PutTariff" || command == "AssignTariff" || command == "RerateSession")) {
+        payloadToSend["requestedBy"] = parsed->user;
+    }
     // Exactly one answer per request, even when something below throws: the console waits for it.
     auto answered = std::make_shared<std::atomic<bool>>(false);
     try {
         m_commands.send(
-            request.chargerId, command, request.payload, timeout,
+            request.chargerId, command, std::move(payloadToSend), timeout,
             [this, request, command, responseTopic, correlation, answered](domain::CommandResult result) {
                 answered->store(true);
                 contract::CommandResponse response;

@@ -159,7 +159,7 @@ std::optional<std::int64_t> milliWhOf(const std::string& value, const std::strin
 
 } // namespace
 
-BillingStore::BillingStore(std::string uri) : m_uri(withWriterTimeouts(uri)) {}
+BillingStore::BillingStore(const std::string& uri) : m_uri(withWriterTimeouts(uri)) {}
 
 BillingStore::~BillingStore() = default;
 

@@ -112,7 +112,7 @@ struct RevenueSummary {
 /// caller at a time. Every method throws StoreError when the database cannot answer.
 class BillingStore {
 public:
-    explicit BillingStore(std::string uri);
+    explicit BillingStore(const std::string& uri);
     ~BillingStore();
     BillingStore(const BillingStore&) = delete;
     BillingStore& operator=(const BillingStore&) = delete;

@@ -40,6 +40,18 @@ private slots:
         QTest::newRow("supervisor firmware") << "supervisor" << "UpdateFirmware" << "{}" << true;
         QTest::newRow("type of unexpected kind") << "operator" << "Reset" << R"({"type":7})" << true;
         QTest::newRow("unknown command") << "supervisor" << "Explode" << "{}" << false;
+        QTest::newRow("viewer sessions") << "viewer" << "GetSessions" << "{}" << true;
+        QTest::newRow("viewer cdr") << "viewer" << "GetCdr" << "{}" << true;
+        QTest::newRow("viewer tariffs") << "viewer" << "GetTariffs" << "{}" << true;
+        QTest::newRow("viewer preview") << "viewer" << "PreviewTariff" << "{}" << true;
+        QTest::newRow("viewer revenue") << "viewer" << "GetRevenueSummary" << "{}" << true;
+        QTest::newRow("viewer put tariff") << "viewer" << "PutTariff" << "{}" << false;
+        QTest::newRow("operator put tariff") << "operator" << "PutTariff" << "{}" << false;
+        QTest::newRow("operator assign tariff") << "operator" << "AssignTariff" << "{}" << false;
+        QTest::newRow("operator re-rate") << "operator" << "RerateSession" << "{}" << false;
+        QTest::newRow("supervisor put tariff") << "supervisor" << "PutTariff" << "{}" << true;
+        QTest::newRow("supervisor assign tariff") << "supervisor" << "AssignTariff" << "{}" << true;
+        QTest::newRow("supervisor re-rate") << "supervisor" << "RerateSession" << "{}" << true;
     }
     void refusals() {
         QFETCH(QString, role);
