@@ -6,8 +6,10 @@
 #include "documents/statement.h"
 
 #include <QBuffer>
+#include <QImage>
 #include <QPdfDocument>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace voltdesk;
@@ -91,6 +93,68 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("09:00–10:00")));
         QVERIFY(text.contains(QStringLiteral("1.10/kWh")));
         QVERIFY(text.contains(QStringLiteral("Page1of1/第1页，共1页")));
+    }
+
+    void manyLinesContinueUnderARepeatedHeader() {
+        // A week-long session has a line per period slice: the table runs onto a second page.
+        auto record = testing::sampleRecord();
+        const auto flat = record.lines[0];
+        record.lines.clear();
+        record.subtotal = 0;
+        for (int i = 0; i < 70; ++i) {
+            record.lines.push_back(flat);
+            record.subtotal += flat.amount;
+        }
+        record.tax = 0;
+        record.total = record.subtotal;
+        RenderResult result;
+        const auto pages = pdfPages(receiptPdf(record, &result));
+        QVERIFY(result);
+        QVERIFY(result.pageCount >= 2);
+        QCOMPARE(pages.size(), result.pageCount);
+        const int n = result.pageCount;
+        const QString last = squeezed(pages.last());
+        QVERIFY2(last.contains(QStringLiteral("UnitpriceAmount(CNY)")), qPrintable(last));
+        QVERIFY(last.contains(QStringLiteral("Page%1of%1/第%1页，共%1页").arg(n)));
+        QVERIFY(last.contains(QStringLiteral("CNY1,470.00"))); // 70 x 21.00, the total after the lines
+        QVERIFY(!squeezed(pages.first()).contains(QStringLiteral("CNY1,470.00")));
+    }
+
+    void aLogoIsDrawnAndAMissingOneIsNoError() {
+        QTemporaryDir dir;
+        QImage logo(400, 160, QImage::Format_RGB32);
+        logo.fill(Qt::darkGreen);
+        QVERIFY(logo.save(dir.filePath(QStringLiteral("logo.png"))));
+        auto issuer = testing::sampleOperator();
+        issuer.logoPath = dir.filePath(QStringLiteral("logo.png"));
+        QBuffer with;
+        with.open(QIODevice::WriteOnly);
+        QVERIFY(renderReceipt(issuer, testing::sampleRecord(), with));
+        issuer.logoPath = dir.filePath(QStringLiteral("missing.png"));
+        QBuffer without;
+        without.open(QIODevice::WriteOnly);
+        QVERIFY(renderReceipt(issuer, testing::sampleRecord(), without));
+        QVERIFY(with.data().size() > without.data().size()); // the image is embedded
+    }
+
+    void anUnratedRecordSaysWhyAndIsNotTotalled() {
+        auto unrated = testing::sampleRecord(2);
+        unrated.reason = "unrated: no tariff applies to site sh-pudong";
+        unrated.lines.clear();
+        unrated.subtotal = unrated.tax = unrated.total = 0;
+        const QString receipt = squeezed(pdfPages(receiptPdf(unrated)).value(0));
+        QVERIFY2(receipt.contains(QStringLiteral("Notrated:notariffappliestositesh-pudong")),
+                 qPrintable(receipt));
+        QVERIFY(receipt.contains(QStringLiteral("未计价：")));
+        QVERIFY(!receipt.contains(QStringLiteral("Total合计")));
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        QVERIFY(renderStatement(testing::sampleOperator(), QStringLiteral("g"), {2026, 11},
+                                {testing::sampleRecord(1), unrated}, out));
+        const QString statement = squeezed(pdfPages(out.data()).join(QString()));
+        QVERIFY(statement.contains(QStringLiteral("notrated未计价")));
+        QVERIFY(statement.contains(QStringLiteral("1session(s)notrated")));
+        QVERIFY(statement.contains(QStringLiteral("CNY160.000"))); // one session totalled, not two
     }
 
     void theIdTagIsMasked() {
