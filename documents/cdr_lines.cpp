@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 namespace voltdesk::documents {
@@ -13,8 +14,11 @@ CdrLines parseCdrLines(QIODevice& input) {
     CdrLines result;
     int lineNumber = 0;
     while (!input.atEnd()) {
-        const QByteArray line = input.readLine();
+        QByteArray line = input.readLine();
         ++lineNumber;
+        if (lineNumber == 1 && line.startsWith("\xEF\xBB\xBF")) {
+            line.remove(0, 3); // a byte order mark from an editor is not part of the JSON
+        }
         if (line.trimmed().isEmpty()) {
             continue;
         }
@@ -29,8 +33,10 @@ CdrLines parseCdrLines(QIODevice& input) {
 }
 
 CdrLines readCdrLines(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const bool fromStdin = path == QStringLiteral("-");
+    QFile file(fromStdin ? QString() : path);
+    const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    if (!opened) {
         CdrLines result;
         result.errors.push_back({0, QStringLiteral("%1: %2").arg(path, file.errorString())});
         return result;

@@ -23,7 +23,8 @@ struct CdrLines {
 
 /// Blank lines are skipped; a line that does not decode is reported with its number and skipped.
 CdrLines parseCdrLines(QIODevice& input);
-/// Reads a file; a file that cannot be opened is one error with line number 0.
+/// Reads a file, or standard input for "-" (`voltdesk-agent billing cdrs | voltdesk-documents ...`);
+/// a file that cannot be opened is one error with line number 0.
 CdrLines readCdrLines(const QString& path);
 
 /// The highest version of each cdrId (the one in force), in the order of first appearance.

@@ -42,7 +42,8 @@ int main(int argc, char* argv[]) {
         QStringLiteral("operator"), QStringLiteral("The operator's names and tax id (docs/BILLING.md)."),
         QStringLiteral("operator.json"));
     const QCommandLineOption cdrsOption(
-        QStringLiteral("cdrs"), QStringLiteral("CDRs, one JSON a line (voltdesk-agent billing cdrs)."),
+        QStringLiteral("cdrs"),
+        QStringLiteral("CDRs, one JSON a line (voltdesk-agent billing cdrs); - for stdin."),
         QStringLiteral("cdrs.jsonl"));
     const QCommandLineOption outOption(QStringLiteral("out"),
                                        QStringLiteral("receipt: the directory; statement: the PDF file."),

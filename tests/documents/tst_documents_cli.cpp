@@ -93,6 +93,19 @@ private slots:
         QVERIFY(r.err.isEmpty());
     }
 
+    void cdrsFromStandardInput() {
+        QProcess process;
+        process.start(qEnvironmentVariable("VOLTDESK_DOCUMENTS_BIN"),
+                      {"receipt", "--operator", m_dir.filePath("operator.json"), "--cdrs", "-", "--out",
+                       m_dir.filePath("piped")});
+        QVERIFY(process.waitForStarted());
+        process.write("\xEF\xBB\xBF" + line(documents::testing::sampleRecord(9)));
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(30'000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(QFile::exists(m_dir.filePath("piped/SH-PUDONG-01_9-v1.pdf")));
+    }
+
     void usageErrors() {
         QCOMPARE(run({"statement", "--operator", m_dir.filePath("operator.json"), "--cdrs",
                       m_dir.filePath("cdrs.jsonl"), "--customer-group", "g", "--month", "11/2026", "--out",
