@@ -1,7 +1,9 @@
 // voltdesk-documents receipt|statement ...: PDF receipts and monthly statements from the agent's CDRs.
+#include "documents/page_style.h"
 #include "documents_command.h"
 
 #include <QCommandLineParser>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <cstdio>
 
@@ -73,6 +75,13 @@ int main(int argc, char* argv[]) {
         if (!parser.isSet(*option)) {
             return usage(parser, err, QStringLiteral("--%1 is required").arg(option->names().constFirst()));
         }
+    }
+    if (!QFontDatabase::hasFamily(QString::fromLatin1(kFontFamily))) {
+        // Qt would fall back to some other font, and without one that has Chinese the labels print
+        // as empty boxes: say so rather than leave it to the reader of the PDF.
+        err << "warning: font '" << kFontFamily
+            << "' is not installed (Debian: fonts-noto-cjk); Chinese text may "
+            << "not render\n";
     }
     const QString& command = positional.constFirst();
     if (command == QStringLiteral("receipt")) {
