@@ -1,6 +1,7 @@
 // The agent's billing against the real PostgreSQL: a session's CDR is written once whatever repeats
 // (duplicate stops, a restart's sweep), its last live cost is its CDR, a session without a tariff is
 // kept unrated, and the billing commands answer and refuse as docs/MQTT.md says.
+#include "app/billing_cli.h"
 #include "app/billing_commands.h"
 #include "app/billing_service.h"
 #include "contract/topics.h"
@@ -10,6 +11,7 @@
 
 #include <QtTest>
 #include <mutex>
+#include <sstream>
 
 using namespace voltdesk;
 using namespace voltdesk::testing;
@@ -185,7 +187,8 @@ private slots:
         QVERIFY(rerated.outcome == contract::CommandOutcome::Completed);
         QCOMPARE(rerated.response["cdr"]["version"].get<int>(), 2);
         // 3 kWh x 1.50 = 4.50 + 6 % tax 0.27
-        QVERIFY2(rerated.response["cdr"]["total"].get<std::int64_t>() == 477, rerated.response.dump().c_str());
+        QVERIFY2(rerated.response["cdr"]["total"].get<std::int64_t>() == 477,
+                 rerated.response.dump().c_str());
         QCOMPARE(rerated.response["cdr"]["reason"].get<std::string>(), std::string("tariff assigned late"));
         QCOMPARE(rerated.response["previousTotal"].get<std::int64_t>(), std::int64_t(0));
         QCOMPARE(bus.on(contract::siteCdrTopic("ber")).size(), std::size_t(2));
@@ -296,6 +299,61 @@ private slots:
             answer("GetRevenueSummary", {{"from", "2025-01-01T00:00:00Z"}, {"to", "2026-10-01T00:00:00Z"}})
                 .outcome == contract::CommandOutcome::Refused);
         QVERIFY(answer("GetCdr", {{"cdrId", "CP-9/1"}}).outcome == contract::CommandOutcome::Refused);
+    }
+
+    void theExportsListRecordsOfTheRange() {
+        store::PgTransactionLedger ledger(m_uri);
+        recordSession(ledger, "CP-1", 1, "=HYPERLINK(1)", kBillingT0, 10, 1000, true, "FLEET, A");
+        recordSession(ledger, "CP-3", 1, "TAG-3", kBillingT0, 10, 300);
+        recordSession(ledger, "CP-2", 1, "TAG-2", kBillingT0 + 30LL * 24 * 3'600'000, 10, 1000);
+        ledger.shutdown();
+        Recorder bus;
+        app::BillingService service(m_uri, "agent-1", bus.publish());
+        service.start();
+        QVERIFY(service.flush(10s));
+
+        app::BillingCliRequest request;
+        request.mode = "cdrs";
+        request.postgres = m_uri;
+        request.from = "2026-09-21";
+        request.to = "2026-09-21"; // the whole day
+        std::ostringstream out;
+        std::ostringstream err;
+        QCOMPARE(app::runBillingCli(request, out, err), 0);
+        std::istringstream lines(out.str());
+        std::vector<contract::ChargeDetailRecord> records;
+        for (std::string line; std::getline(lines, line);) {
+            records.push_back(decoded(line));
+        }
+        QCOMPARE(records.size(), std::size_t(2));
+        QCOMPARE(err.str(), std::string("voltdesk-agent billing: 2 records\n"));
+        request.customerGroup = "FLEET, A";
+        std::ostringstream grouped;
+        QCOMPARE(app::runBillingCli(request, grouped, err), 0);
+        QCOMPARE(decoded(grouped.str()).total, std::int64_t(1590));
+
+        request.mode = "settlement";
+        request.customerGroup.clear();
+        request.csvFile = "-";
+        std::ostringstream csv;
+        QCOMPARE(app::runBillingCli(request, csv, err), 0);
+        const std::string text = csv.str();
+        QVERIFY(text.starts_with("\xEF\xBB\xBF" + app::settlementHeader() + "\r\n"));
+        QVERIFY2(text.find(",1,rated,sh,浦东,CP-1,1,") != std::string::npos, text.c_str());
+        QVERIFY2(text.find(
+                     ",'=HYPERLINK(1),\"FLEET, A\",2026-09-21 22:13:20,2026-09-21 22:23:20,Asia/Shanghai,"
+                     "2026-09-21 14:13:20,2026-09-21 14:23:20,10.000000,10.00,5.00,0.00,0.00,0.00,0.00,15.00,"
+                     "0.06,0.90,15.90,CNY,stop\r\n") != std::string::npos,
+                 text.c_str());
+        QVERIFY2(text.find(",1,unrated,ber,Berlin,CP-3,") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("unrated: no tariff for site 'ber', charger 'CP-3'") != std::string::npos,
+                 text.c_str());
+        QCOMPARE(std::count(text.begin(), text.end(), '\n'), 3L);
+
+        request.to = "2026-09-20";
+        QCOMPARE(app::runBillingCli(request, csv, err), 2);
+        request.from = "September";
+        QCOMPARE(app::runBillingCli(request, csv, err), 2);
     }
 
     void theChosenAssignmentFollowsThePrecedence() {

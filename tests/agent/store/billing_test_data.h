@@ -12,7 +12,7 @@
 
 namespace voltdesk::testing {
 
-inline constexpr contract::EpochMs kBillingT0 = 1'790'000'000'000; // 2026-09-21T12:26:40Z
+inline constexpr contract::EpochMs kBillingT0 = 1'790'000'000'000; // 2026-09-21T14:13:20Z
 inline constexpr contract::EpochMs kBillingMinute = 60'000;
 
 /// All day one period: energy 1.0000 + service 0.5000 CNY per kWh, so 10 kWh cost 15.00 (1500 fen);
