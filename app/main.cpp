@@ -7,6 +7,7 @@
 #include "models/broker_link.h"
 #include "models/charger_model.h"
 #include "models/command_client.h"
+#include "models/fleet_table_model.h"
 #include "models/telemetry_model.h"
 #include "widgets/commands/bulk_progress_dialog.h" // ChargerActions' QPointer members need them whole
 #include "widgets/commands/charger_actions.h"

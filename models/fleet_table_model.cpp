@@ -83,7 +83,6 @@ FleetTableModel::FleetTableModel(ChargerModel& chargers, ChargerHealthStore& hea
     connect(&health, &ChargerHealthStore::healthChanged, this, &FleetTableModel::onHealthChanged);
 
     m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(kFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &FleetTableModel::flush);
     m_tickTimer.setInterval(kTickIntervalMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &FleetTableModel::tick);
@@ -423,7 +422,8 @@ void FleetTableModel::markDirty(int row) {
     flag = 1;
     m_dirtyList.push_back(row);
     if (!m_flushTimer.isActive()) {
-        m_flushTimer.start();
+        const qint64 since = m_sinceFlush.isValid() ? m_sinceFlush.elapsed() : kFlushIntervalMs;
+        m_flushTimer.start(static_cast<int>(std::max<qint64>(0, kFlushIntervalMs - since)));
     }
 }
 
@@ -468,6 +468,7 @@ void FleetTableModel::flush() {
     if (m_dirtyList.empty()) {
         return;
     }
+    m_sinceFlush.start();
     std::vector<int> rows;
     rows.swap(m_dirtyList);
     for (int row : rows) {

@@ -5,6 +5,7 @@
 #include "contract/charger_status.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QVariant>
 #include <vector>
@@ -20,7 +21,9 @@ struct HealthFigures;
 /// happen); cells read ChargerModel and ChargerHealthStore, nothing is copied.
 ///
 /// Cheap under load: a changed charger only marks its row; the rows marked are announced together,
-/// as one dataChanged() per run of adjacent rows, at most every kFlushIntervalMs. Ages ("3 min ago")
+/// as one dataChanged() per run of adjacent rows, at most every kFlushIntervalMs. The first change
+/// after a quiet spell is announced at once (on the next turn of the event loop), so a single status
+/// change is not held back for the interval; only a stream of them is coalesced. Ages ("3 min ago")
 /// are recomputed once a second against a clock the model holds (setNow()), so they do not need a
 /// dataChanged per second per row: one signal covers the age column.
 ///
@@ -129,6 +132,7 @@ private:
     std::vector<int> m_dirtyList;
     std::vector<char> m_wasStale; ///< per row, as of the last tick: any cell greyed
     QTimer m_flushTimer;
+    QElapsedTimer m_sinceFlush; ///< since the last announcement, to keep them kFlushIntervalMs apart
     QTimer m_tickTimer;
     qint64 m_nowMs = 0;
     qint64 m_messageIntervalMs = qint64{10} * 60 * 1000;

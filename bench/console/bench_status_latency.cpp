@@ -98,11 +98,15 @@ int main(int argc, char** argv) {
     const QCommandLineOption intervalOption(QStringLiteral("interval-ms"),
                                             QStringLiteral("Pause between status changes (50)."),
                                             QStringLiteral("ms"), QStringLiteral("50"));
-    parser.addOptions({chargersOption, samplesOption, intervalOption});
+    const QCommandLineOption warmupOption(QStringLiteral("warmup"),
+                                          QStringLiteral("Status changes made first and not counted (10)."),
+                                          QStringLiteral("n"), QStringLiteral("10"));
+    parser.addOptions({chargersOption, samplesOption, intervalOption, warmupOption});
     parser.process(app);
     const int chargerCount = std::max(1, parser.value(chargersOption).toInt());
     const int sampleCount = std::max(1, parser.value(samplesOption).toInt());
     const int intervalMs = std::max(0, parser.value(intervalOption).toInt());
+    const int warmup = std::max(0, parser.value(warmupOption).toInt());
 
     testing::AgentWithChargers backend(QStringLiteral("latency"), chargerCount);
     if (!backend.ok()) {
@@ -188,7 +192,7 @@ int main(int argc, char** argv) {
     std::vector<double> toModel, toMarker, toRow;
     int lost = 0;
     std::vector<bool> faulted(static_cast<std::size_t>(chargerCount), false);
-    for (int i = 0; i < sampleCount; ++i) {
+    for (int i = 0; i < warmup + sampleCount; ++i) {
         // Round robin, so one charger changes at most once per chargers × interval: the agent publishes
         // a charger's state at most every 250 ms and this measures latency, not coalescing.
         const int index = i % chargerCount;
@@ -208,10 +212,14 @@ int main(int argc, char** argv) {
         }
         isFaulted = !isFaulted;
         if (!spinUntil([&] { return current->done(); }, 3000)) {
-            ++lost;
+            lost += i >= warmup ? 1 : 0;
             std::fprintf(stderr, "sample %d (%s): not on screen within 3 s (model %s, marker %s, row %s)\n",
                          i, qPrintable(current->chargerId), current->modelNs >= 0 ? "yes" : "no",
                          current->markerNs >= 0 ? "yes" : "no", current->rowNs >= 0 ? "yes" : "no");
+            current.reset();
+            continue;
+        }
+        if (i < warmup) {
             current.reset();
             continue;
         }

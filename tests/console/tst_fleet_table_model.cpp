@@ -9,6 +9,7 @@
 #include "models/telemetry_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -178,6 +179,33 @@ private slots:
         QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 4);
         QCOMPARE(changed.at(0).at(1).toModelIndex().column(), FleetTableModel::ColumnCount - 1);
         QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 7);
+    }
+
+    void aLoneChangeIsAnnouncedAtOnce() {
+        ChargerModel chargers;
+        ChargerHealthStore health;
+        FleetTableModel table(chargers, health);
+        chargers.setBrokerConnected(true);
+        chargers.applyMessages(
+            {stateMessage("S1", "CP-1", {CS::Available}), stateMessage("S1", "CP-2", {CS::Available})});
+        table.flush();
+        QTest::qWait(FleetTableModel::kFlushIntervalMs + 10); // a quiet spell
+        QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+        chargers.applyMessages({stateMessage("S1", "CP-1", {CS::Faulted})});
+        QElapsedTimer sinceFirst;
+        sinceFirst.start();
+        // No waiting for the interval: the next turns of the event loop announce it.
+        for (int i = 0; i < 3 && changed.isEmpty(); ++i) {
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(changed.count(), 1);
+        // The next change right after is coalesced for the rest of the interval.
+        chargers.applyMessages({stateMessage("S1", "CP-2", {CS::Faulted})});
+        QCoreApplication::processEvents();
+        if (sinceFirst.elapsed() < FleetTableModel::kFlushIntervalMs) {
+            QCOMPARE(changed.count(), 1);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, 1000);
     }
 
     void oldValuesAreGreyedWithTheirAge() {

@@ -3,8 +3,8 @@
 // ends in a timeout, and the broker's refusal (PUBACK 0x87) and the agent's role check reach the call.
 #include "models/broker_link.h"
 #include "models/command_client.h"
-#include "tests/support/agent_with_chargers.h"
 #include "tests/integration/await_command.h"
+#include "tests/support/agent_with_chargers.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
