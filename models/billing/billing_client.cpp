@@ -1,0 +1,22 @@
+#include "models/billing/billing_client.h"
+
+namespace voltdesk::models::billing {
+
+BillingClient::BillingClient(CommandClient& commands, AgentResolver agent, QObject* parent)
+    : QObject(parent), m_commands(commands), m_agent(std::move(agent)) {
+    connect(&commands, &CommandClient::roleChanged, this, &BillingClient::roleChanged);
+}
+
+CommandCall* BillingClient::send(const QString& command, const QJsonObject& payload, int timeoutMs) {
+    const QString agent = agentId();
+    if (agent.isEmpty()) {
+        return nullptr;
+    }
+    return m_commands.send(agent, QString(), command, payload, timeoutMs);
+}
+
+std::optional<QString> BillingClient::refusal(const QString& command) const {
+    return m_commands.refusal(command, QJsonObject{});
+}
+
+} // namespace voltdesk::models::billing
