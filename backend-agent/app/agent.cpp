@@ -184,7 +184,10 @@ void Agent::start() {
                                                               bool retained) {
         bus->publishMessage(std::move(topic), std::move(payload), qos, retained);
     };
-    m_billing = std::make_unique<BillingService>(m_config.postgres, m_config.agentId, billingPublish);
+    BillingServiceOptions billingOptions;
+    billingOptions.beforeRecord = [writer = m_writer.get()] { writer->flush(std::chrono::seconds(2)); };
+    m_billing =
+        std::make_unique<BillingService>(m_config.postgres, m_config.agentId, billingPublish, billingOptions);
     m_transactions->addObserver(m_billing.get());
     m_billing->start();
     m_billingCommands =

@@ -183,6 +183,9 @@ void BillingService::clearDue() {
 }
 
 void BillingService::record(int transactionId) {
+    if (m_options.beforeRecord) {
+        m_options.beforeRecord();
+    }
     const auto facts = m_store.sessionFacts(transactionId);
     if (!facts || !facts->stop) {
         return;

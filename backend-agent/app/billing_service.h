@@ -26,6 +26,9 @@ struct BillingServiceOptions {
     /// How long a finished session's final cost stays on its topic before it is cleared. The bus keeps
     /// only the latest retained message per topic, so a clear queued at once could swallow the final cost.
     std::chrono::milliseconds clearDelay{2'000};
+    /// Called before a stop is rated, so the connector's status changes up to the stop are in the
+    /// database (StoreWriter::flush in the agent): they say when charging finished.
+    std::function<void()> beforeRecord;
 };
 
 struct BillingStats {

@@ -41,6 +41,18 @@ WHERE transaction_id = $1 AND measurand IN ('', 'Energy.Active.Import.Register')
 ORDER BY charger_time
 )SQL";
 
+// The connector's charging statuses in the session, by the charger's clock when it gave one. The receive
+// time bounds the scan so the charger's index serves it.
+constexpr const char* kStatusSql = R"SQL(
+SELECT (extract(epoch FROM coalesce(charger_time, received_at)) * 1000)::int8 AS at, status
+FROM connector_status_history
+WHERE charger_id = $1 AND connector_id = $2 AND status IN ('Charging', 'SuspendedEV', 'Finishing')
+  AND received_at >= to_timestamp($3 / 1000.0) - interval '1 day'
+  AND coalesce(charger_time, received_at) >= to_timestamp($3 / 1000.0)
+  AND ($4::int8 IS NULL OR coalesce(charger_time, received_at) <= to_timestamp($4 / 1000.0))
+ORDER BY at, id
+)SQL";
+
 constexpr const char* kInsertCdrSql = R"SQL(
 INSERT INTO cdrs (cdr_id, version, transaction_id, current, rated, site_id, charger_id, connector_id, id_tag,
                   customer_group, start_time, stop_time, energy_mwh, subtotal, tax, total, currency, reason,
@@ -328,6 +340,13 @@ std::optional<billing::SessionFacts> BillingStore::sessionFacts(int transactionI
         }
         if (f.stop && f.meterStopWh) {
             f.readings.push_back({*f.stop, *f.meterStopWh * 1000});
+        }
+        for (const auto& r : tx.exec(kStatusSql, pqxx::params{f.chargerId, f.connectorId, f.start, f.stop})) {
+            if (r[1].as<std::string>() == "Charging") {
+                f.chargingFinished.reset(); // it charged again: the earlier pause was not the end
+            } else if (!f.chargingFinished) {
+                f.chargingFinished = r[0].as<std::int64_t>();
+            }
         }
         return std::optional(std::move(f));
     });

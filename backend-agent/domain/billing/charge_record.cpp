@@ -64,6 +64,7 @@ contract::ChargeDetailRecord header(const SessionFacts& facts, int version, std:
     r.stop = facts.stop.value_or(ratedAt);
     r.meterStartWh = facts.meterStartWh;
     r.meterStopWh = facts.meterStopWh.value_or(facts.meterStartWh);
+    r.chargingFinished = facts.chargingFinished;
     return r;
 }
 
@@ -86,6 +87,7 @@ SessionInput sessionInputOf(const SessionFacts& facts) {
     SessionInput input;
     input.start = facts.start;
     input.stop = facts.stop;
+    input.chargingFinished = facts.chargingFinished;
     input.readings = facts.readings;
     return input;
 }

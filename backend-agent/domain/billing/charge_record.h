@@ -26,6 +26,9 @@ struct SessionFacts {
     std::optional<EpochMs> stop; ///< absent while the transaction runs
     std::int64_t meterStartWh = 0;
     std::optional<std::int64_t> meterStopWh;
+    /// When the car stopped drawing power for good (the start of the connector's last SuspendedEV or
+    /// Finishing stretch in the session); the time price stops and idle time starts there.
+    std::optional<EpochMs> chargingFinished;
     /// Energy register readings in mWh: meterStart at the start, every stored reading, meterStop at the stop.
     std::vector<MeterReading> readings;
 };
@@ -36,7 +39,7 @@ std::string cdrIdOf(const std::string& chargerId, int transactionId);
 /// Rating options for a session: implausible power above 1.2 x the charger's rating, when known.
 RatingOptions ratingOptionsFor(const SessionFacts& facts, std::optional<EpochMs> asOf = std::nullopt);
 
-/// The session as a SessionInput (no charging-finished instant: the store does not know it yet).
+/// The session as a SessionInput.
 SessionInput sessionInputOf(const SessionFacts& facts);
 
 /// The record of a rated session. version 0 and provisional when the rating is.

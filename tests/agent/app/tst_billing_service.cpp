@@ -1,6 +1,12 @@
 // The agent's billing against the real PostgreSQL: a session's CDR is written once whatever repeats
 // (duplicate stops, a restart's sweep), its last live cost is its CDR, a session without a tariff is
 // kept unrated, and the billing commands answer and refuse as docs/MQTT.md says.
+// GCC 14 at -O2 sees a "maybe uninitialized" variant inside pqxx::params (a false positive, as in
+// command_audit_log.cpp).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
 #include "app/billing_cli.h"
 #include "app/billing_commands.h"
 #include "app/billing_service.h"
@@ -10,6 +16,7 @@
 #include "tests/agent/store/store_test_base.h"
 
 #include <QtTest>
+#include <map>
 #include <mutex>
 #include <sstream>
 
@@ -354,6 +361,45 @@ private slots:
         QCOMPARE(app::runBillingCli(request, csv, err), 2);
         request.from = "September";
         QCOMPARE(app::runBillingCli(request, csv, err), 2);
+    }
+
+    void idleTimeIsBilledFromWhereChargingFinished() {
+        auto idle = nlohmann::json::parse(flatTariffJson("idle", 1));
+        idle["timePricePerMinute"] = "0.0100";
+        idle["idleFee"] = {{"perMinute", "0.5000"}, {"graceMinutes", 2}};
+        store::BillingStore billing(m_uri);
+        QCOMPARE(billing.putTariff(tariffOf(idle.dump()), "sam"), std::string());
+        billing.assign({billing::AssignmentScope::Charger, "CP-2", "idle"}, "sam");
+        store::PgTransactionLedger ledger(m_uri);
+        recordSession(ledger, "CP-2", 1, "TAG-2", kBillingT0, 10, 1000);
+        ledger.shutdown();
+        {
+            pqxx::connection conn(m_uri);
+            pqxx::work tx(conn);
+            tx.exec("INSERT INTO connector_status_history (charger_id, connector_id, status, charger_time, "
+                    "received_at) "
+                    "VALUES ('CP-2', 1, 'SuspendedEV', to_timestamp($1 / 1000.0), now())",
+                    pqxx::params{kBillingT0 + 6 * kBillingMinute});
+            tx.commit();
+        }
+        int flushes = 0;
+        Recorder bus;
+        app::BillingServiceOptions options;
+        options.beforeRecord = [&] { ++flushes; };
+        app::BillingService service(m_uri, "agent-1", bus.publish(), options);
+        service.start();
+        QVERIFY(service.flush(10s));
+        QCOMPARE(flushes, 1);
+        const auto cdr = decoded(bus.on(contract::siteCdrTopic("sh")).at(0).payload);
+        QCOMPARE(cdr.chargingFinished.value_or(0), kBillingT0 + 6 * kBillingMinute);
+        std::map<std::string, std::int64_t> byKind;
+        for (const auto& line : cdr.lines) {
+            byKind[line.kind] += line.amount;
+        }
+        QCOMPARE(byKind["chargingTime"], std::int64_t(6)); // 6 min x 0.01
+        QCOMPARE(byKind["idleTime"], std::int64_t(100));   // (4 - 2 grace) min x 0.50
+        QCOMPARE(byKind["energy"] + byKind["serviceFee"], std::int64_t(1500));
+        QCOMPARE(cdr.total, std::int64_t(1606 + 96)); // 6 % of 16.06 = 0.9636
     }
 
     void theChosenAssignmentFollowsThePrecedence() {
