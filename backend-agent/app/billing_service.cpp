@@ -10,7 +10,8 @@ namespace voltdesk::app {
 
 BillingService::BillingService(const std::string& uri, std::string agentId, Publish publish,
                                BillingServiceOptions options)
-    : m_agentId(std::move(agentId)), m_publish(std::move(publish)), m_options(options), m_store(uri) {}
+    : m_agentId(std::move(agentId)), m_publish(std::move(publish)), m_options(std::move(options)),
+      m_store(uri) {}
 
 BillingService::~BillingService() {
     stop();
