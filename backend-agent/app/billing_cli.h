@@ -1,5 +1,5 @@
 // `voltdesk-agent billing cdrs|settlement`: CDRs of a period as JSON lines (the documents tool renders
-// receipts from them) and the settlement CSV for accounting (docs/BILLING.md), straight from the store.
+// receipts from them) and the settlement CSV (domain/billing/settlement_csv.h), straight from the store.
 #pragma once
 
 #include <iosfwd>
@@ -20,8 +20,5 @@ struct BillingCliRequest {
 
 /// Exit code: 0, 1 when the store fails, 2 when the request is malformed.
 int runBillingCli(const BillingCliRequest& request, std::ostream& out, std::ostream& err);
-
-/// The settlement CSV's header line (without the BOM and line end), for tests and docs.
-std::string settlementHeader();
 
 } // namespace voltdesk::app

@@ -11,6 +11,7 @@
 #include "app/billing_commands.h"
 #include "app/billing_service.h"
 #include "contract/topics.h"
+#include "domain/billing/settlement_csv.h"
 #include "store/billing_store.h"
 #include "tests/agent/store/billing_test_data.h"
 #include "tests/agent/store/store_test_base.h"
@@ -345,7 +346,7 @@ private slots:
         std::ostringstream csv;
         QCOMPARE(app::runBillingCli(request, csv, err), 0);
         const std::string text = csv.str();
-        QVERIFY(text.starts_with("\xEF\xBB\xBF" + app::settlementHeader() + "\r\n"));
+        QVERIFY(text.starts_with("\xEF\xBB\xBF" + billing::settlementHeader() + "\r\n"));
         QVERIFY2(text.find(",1,rated,sh,浦东,CP-1,1,") != std::string::npos, text.c_str());
         QVERIFY2(text.find(
                      ",'=HYPERLINK(1),\"FLEET, A\",2026-09-21 22:13:20,2026-09-21 22:23:20,Asia/Shanghai,"
