@@ -62,6 +62,22 @@ QString CdrBreakdownModel::kindText(const QString& kind) {
     return kind;
 }
 
+static QString anomalyText(const QString& kind) {
+    if (kind == QLatin1String("BackwardsStep")) {
+        return CdrBreakdownModel::tr("Meter went backwards");
+    }
+    if (kind == QLatin1String("ImplausibleJump")) {
+        return CdrBreakdownModel::tr("Implausible meter jump");
+    }
+    if (kind == QLatin1String("ConflictingReadings")) {
+        return CdrBreakdownModel::tr("Conflicting meter readings");
+    }
+    if (kind == QLatin1String("OutsideSession")) {
+        return CdrBreakdownModel::tr("Reading outside the session");
+    }
+    return kind;
+}
+
 /// The period names operators use most, translated; any other name as the tariff spells it.
 static QString periodText(const QString& period) {
     if (period == QLatin1String("sharp")) {
@@ -253,10 +269,9 @@ QStringList CdrBreakdownModel::anomalyTexts() const {
         return texts;
     }
     for (const auto& a : record().anomalies) {
-        const QString at =
-            QDateTime::fromMSecsSinceEpoch(a.at).toLocalTime().toString(QStringLiteral("HH:mm:ss"));
         texts.push_back(tr("%1 at %2: %3 kWh not billed. %4")
-                            .arg(fromStd(a.kind), at, formatKwh(a.milliWh), fromStd(a.detail)));
+                            .arg(anomalyText(fromStd(a.kind)), siteTimeText(a.at, record().timeZone),
+                                 formatKwh(a.milliWh), fromStd(a.detail)));
     }
     return texts;
 }

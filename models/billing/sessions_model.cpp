@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMap>
+#include <QTimeZone>
 
 namespace voltdesk::models::billing {
 
@@ -96,6 +97,13 @@ std::optional<contract::ChargeDetailRecord> recordFromJson(const QJsonObject& ob
     return std::move(decoded).value();
 }
 
+QString siteTimeText(qint64 ms, const std::string& timeZone) {
+    const QTimeZone zone(QByteArray::fromStdString(timeZone));
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms);
+    return (zone.isValid() ? at.toTimeZone(zone) : at.toLocalTime())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
 QJsonObject recordToJson(const contract::ChargeDetailRecord& record) {
     const std::string text = contract::encode(record);
     return QJsonDocument::fromJson(QByteArray(text.data(), static_cast<qsizetype>(text.size()))).object();
@@ -131,7 +139,7 @@ QVariant SessionsModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         if (index.column() == TotalColumn && r.live) {
             return tr("Running: the cost so far, rated up to %1")
-                .arg(r.record ? localText(r.record->stop) : QString());
+                .arg(r.record ? siteTimeText(r.record->stop, r.record->timeZone) : QString());
         }
         if (index.column() == StatusColumn && r.isUnrated()) {
             return fromStd(r.record->reason);
@@ -155,7 +163,7 @@ QVariant SessionsModel::data(const QModelIndex& index, int role) const {
         }
         return tr("Finished");
     case StartColumn:
-        return localText(r.startMs);
+        return r.record ? siteTimeText(r.startMs, r.record->timeZone) : localText(r.startMs);
     case SiteColumn:
         return r.record && !r.record->siteName.empty() ? fromStd(r.record->siteName) : r.siteId;
     case ChargerColumn:
@@ -187,7 +195,7 @@ QVariant SessionsModel::headerData(int section, Qt::Orientation orientation, int
     case StatusColumn:
         return tr("Status");
     case StartColumn:
-        return tr("Started");
+        return tr("Started (site time)");
     case SiteColumn:
         return tr("Site");
     case ChargerColumn:
@@ -197,7 +205,7 @@ QVariant SessionsModel::headerData(int section, Qt::Orientation orientation, int
     case CustomerGroupColumn:
         return tr("Customer group");
     case EnergyColumn:
-        return tr("Energy (kWh)");
+        return tr("kWh");
     case TotalColumn:
         return tr("Total");
     default:

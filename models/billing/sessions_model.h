@@ -77,10 +77,10 @@ public:
         StartColumn,
         SiteColumn,
         ChargerColumn,
-        IdTagColumn,
-        CustomerGroupColumn,
         EnergyColumn,
         TotalColumn,
+        IdTagColumn,
+        CustomerGroupColumn,
         ColumnCount
     };
     enum Role {
@@ -146,6 +146,9 @@ private:
 /// A CDR from its JSON object as answers carry it (the contract's codec, so a bill that does not add up
 /// is refused); nullopt if it does not decode.
 std::optional<contract::ChargeDetailRecord> recordFromJson(const QJsonObject& object);
+/// An instant as the site's wall clock ("2025-11-26 16:30"), through the record's IANA zone; the console's
+/// own zone when the site has none (or it is unknown).
+QString siteTimeText(qint64 ms, const std::string& timeZone);
 /// The record as a JSON object (contract::encode).
 QJsonObject recordToJson(const contract::ChargeDetailRecord& record);
 
