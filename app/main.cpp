@@ -4,11 +4,14 @@
 #include "app/screenshot.h"
 #include "app/tile_server_probe.h"
 #include "app/translations.h"
+#include "models/billing/billing_client.h"
+#include "models/billing/sessions_model.h"
 #include "models/broker_link.h"
 #include "models/charger_model.h"
 #include "models/command_client.h"
 #include "models/fleet_table_model.h"
 #include "models/telemetry_model.h"
+#include "widgets/billing/billing_docks.h"
 #include "widgets/commands/bulk_progress_dialog.h" // ChargerActions' QPointer members need them whole
 #include "widgets/commands/charger_actions.h"
 #include "widgets/commands/command_dialog.h"
@@ -96,8 +99,29 @@ int main(int argc, char* argv[]) {
     models::CommandClient commands(link);
     commands.setFallbackRole(options.assumedRole);
 
+    // Billing: sessions with their live cost, tariffs and revenue, asked of any agent that is up.
+    models::billing::SessionsModel sessions;
+    QObject::connect(&link, &models::BrokerLink::messagesReceived, &sessions,
+                     &models::billing::SessionsModel::applyMessages);
+    models::billing::BillingClient billing(commands, [&chargers] {
+        QString any;
+        for (int row = 0; row < chargers.rowCount(); ++row) {
+            const QString agent = QString::fromStdString(chargers.stateAt(row).agentId);
+            if (!agent.isEmpty() && !chargers.index(row).data(models::ChargerModel::StaleRole).toBool()) {
+                return agent;
+            }
+            any = any.isEmpty() ? agent : any;
+        }
+        return any;
+    });
+
     widgets::MainWindow window(chargers, link, options.map);
     window.fleetTable()->tableModel().setTelemetry(&telemetry); // power now, not a minute ago
+    // Before the layout is restored, so that the billing docks get their saved places too.
+    widgets::BillingDocks billingDocks(
+        billing, sessions, window,
+        *window.addMenuBeforeHelp(QCoreApplication::translate("Console", "&Billing")));
+    window.addShortcutActions(billingDocks.actions());
     // A theme given on the command line is for this run; the menu's choice is kept for the next.
     window.setTheme(options.theme.value_or(widgets::MainWindow::savedTheme().value_or(widgets::Theme::Dark)),
                     false);

@@ -186,11 +186,18 @@ void MainWindow::buildMenus() {
     connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu = help;
     connect(addShortcut(help, tr("&Keyboard shortcuts"), QKeySequence::HelpContents), &QAction::triggered,
             this, [this] {
                 ShortcutsDialog dialog(m_shortcutActions, this);
                 dialog.exec();
             });
+}
+
+QMenu* MainWindow::addMenuBeforeHelp(const QString& title) {
+    auto* menu = new QMenu(title, menuBar());
+    menuBar()->insertMenu(m_helpMenu->menuAction(), menu);
+    return menu;
 }
 
 QList<QDockWidget*> MainWindow::detailDocks() const {

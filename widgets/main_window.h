@@ -94,6 +94,10 @@ public:
 
     /// Every action with a keyboard shortcut, as Help → Keyboard shortcuts lists them.
     QList<QAction*> shortcutActions() const { return m_shortcutActions; }
+    /// A menu of the menu bar before Help, for a part the integrator adds (e.g. Billing).
+    QMenu* addMenuBeforeHelp(const QString& title);
+    /// Lists actions with shortcuts under Help → Keyboard shortcuts too.
+    void addShortcutActions(const QList<QAction*>& actions) { m_shortcutActions.append(actions); }
 
     /// The size the window starts with: 1600×1000, or the screen's available area if smaller.
     QSize defaultSize() const;
@@ -138,6 +142,7 @@ private:
     StatusSummary* m_summary = nullptr;
     QLabel* m_countLabel = nullptr;
     QList<QAction*> m_shortcutActions;
+    QMenu* m_helpMenu = nullptr;
     DetailViewFactory m_detailFactory;
     QList<QPointer<QDockWidget>> m_detailDocks;
     QStringList m_selected;
