@@ -369,14 +369,38 @@ void SessionsModel::applyCdr(const QByteArray& payload) {
         return; // a finished session on another page or filter: the next request lists it
     }
     SessionRow& r = m_rows[static_cast<std::size_t>(row)];
-    if (r.record && !r.record->provisional && r.record->version > record.version) {
+    const bool wasStored = r.record && !r.record->provisional;
+    if (wasStored && r.record->version >= record.version) {
         return;
+    }
+    // The agent's totals cover the finished sessions the list matches: one that just finished joins
+    // them, a re-rated one counts with its new version, until the next answer brings the agent's sums.
+    if (m_filter.status != QLatin1String("live")) {
+        if (wasStored) {
+            addToTotals(*r.record, -1, 0);
+        }
+        addToTotals(record, 1, wasStored ? 0 : 1);
     }
     r.live = false;
     r.stopMs = record.stop;
     r.meterStopWh = record.meterStopWh;
     r.record = std::move(record);
     rowChanged(row);
+}
+
+void SessionsModel::addToTotals(const contract::ChargeDetailRecord& record, int sign, int sessions) {
+    const QString currency = fromStd(record.currency);
+    auto it = std::find_if(m_totals.begin(), m_totals.end(),
+                           [&](const CurrencyTotal& t) { return t.currency == currency; });
+    if (it == m_totals.end()) {
+        m_totals.push_back(CurrencyTotal{currency, record.minorDigits});
+        it = m_totals.end() - 1;
+    }
+    it->sessions += sessions;
+    it->energyMilliWh += sign * record.billedMilliWh;
+    it->subtotal += sign * record.subtotal;
+    it->tax += sign * record.tax;
+    it->total += sign * record.total;
 }
 
 void SessionsModel::rowChanged(int row) {

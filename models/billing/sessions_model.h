@@ -130,6 +130,7 @@ private:
     void applyLiveCost(const QString& topic, const QByteArray& payload);
     void applyCdr(const QByteArray& payload);
     void rowChanged(int row);
+    void addToTotals(const contract::ChargeDetailRecord& record, int sign, int sessions);
 
     std::vector<SessionRow> m_rows;
     QHash<QString, QString> m_liveTopicCdr;                   ///< cost topic -> cdrId shown there

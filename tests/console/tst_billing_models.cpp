@@ -1,8 +1,6 @@
 // The console's billing models without any UI, fed with recorded-style payloads (CDRs encoded by the
 // contract): sessions paging and totals, live costs updating rows in place, the CDR breakdown and its
-// versions, the revenue summary, the money formatter, the tariff draft's JSON round trip and the
-// settlement CSV.
-#include "documents/settlement_csv.h"
+// versions, the revenue summary, the money formatter and the tariff draft's JSON round trip.
 #include "models/billing/cdr_breakdown_model.h"
 #include "models/billing/money_format.h"
 #include "models/billing/revenue_summary_model.h"
@@ -163,7 +161,14 @@ private slots:
         model.applyMessages({testing::costMessage(stopCost)});
         QVERIFY(!model.index(0, 0).data(SessionsModel::LiveRole).toBool());
         QCOMPARE(cell(model, 0, SessionsModel::TotalColumn), QStringLiteral("CNY 61.48"));
+        const qint64 totalBefore = model.totals().at(0).total;
+        const qint64 sessionsBefore = model.totals().at(0).sessions;
         model.applyMessages({testing::cdrMessage(final)});
+        // The finished session joins the totals of the finished ones; the same CDR again changes nothing.
+        QCOMPARE(model.totals().at(0).total, totalBefore + final.total);
+        QCOMPARE(model.totals().at(0).sessions, sessionsBefore + 1);
+        model.applyMessages({testing::cdrMessage(final)});
+        QCOMPARE(model.totals().at(0).total, totalBefore + final.total);
         model.applyMessages(
             {{QString::fromStdString(contract::sessionCostTopic("sh-pudong", "SH-PUDONG-01", 1)), {}}});
         QCOMPARE(model.rowCount(), 2);
@@ -208,8 +213,11 @@ private slots:
         auto v2 = testing::sampleCdr(5, 2200, 1600);
         v2.version = 2;
         v2.reason = "tariff corrected";
+        const qint64 totalBefore = model.totals().at(0).total;
         model.applyMessages({testing::cdrMessage(v2)});
         QCOMPARE(cell(model, 0, SessionsModel::StatusColumn), QStringLiteral("Finished · v2"));
+        QCOMPARE(model.totals().at(0).total, totalBefore - testing::sampleCdr(5).total + v2.total);
+        QCOMPARE(model.totals().at(0).sessions, 1);
         QCOMPARE(model.rowAt(0).record->total, v2.total);
         // An older version arriving late does not win.
         model.applyMessages({testing::cdrMessage(testing::sampleCdr(5))});
@@ -368,29 +376,6 @@ private slots:
         QCOMPARE(p.value(QStringLiteral("timeZone")).toString(), QStringLiteral("Asia/Shanghai"));
         QCOMPARE(p.value(QStringLiteral("tariff")).toObject().value(QStringLiteral("id")).toString(),
                  QStringLiteral("new-tariff"));
-    }
-
-    void settlementCsvHasTheAgentsColumns() {
-        // The column list of docs/BILLING.md, in order.
-        QCOMPARE(
-            QString::fromStdString(documents::settlementHeader()),
-            QStringLiteral("cdr_id,version,status,site_id,site_name,charger_id,connector_id,transaction_id,"
-                           "id_tag,customer_group,start_local,stop_local,time_zone,start_utc,stop_utc,"
-                           "energy_kwh,energy_amount,service_fee,time_fee,idle_fee,session_fee,adjustments,"
-                           "subtotal,tax_rate,tax,total,currency,reason"));
-        auto r = testing::sampleCdr(42);
-        r.idTag = "=cmd()";
-        r.siteName = "Pudong, \"East\"";
-        const QString row = QString::fromStdString(documents::settlementRow(r));
-        QCOMPARE(row, QStringLiteral(
-                          "SH-PUDONG-01/42,1,rated,sh-pudong,\"Pudong, \"\"East\"\"\",SH-PUDONG-01,1,42,"
-                          "'=cmd(),FLEET-A,2025-11-26 16:30:00,2025-11-26 18:05:00,Asia/Shanghai,"
-                          "2025-11-26 08:30:00,2025-11-26 10:05:00,30.000000,33.00,24.00,0.00,0.00,1.00,"
-                          "0.00,58.00,0.06,3.48,61.48,CNY,stop"));
-        const std::string csv = documents::settlementCsv({r});
-        QVERIFY(csv.starts_with("\xEF\xBB\xBF"
-                                "cdr_id,"));
-        QVERIFY(csv.ends_with("stop\r\n"));
     }
 };
 

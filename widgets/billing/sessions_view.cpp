@@ -1,6 +1,6 @@
 #include "widgets/billing/sessions_view.h"
 
-#include "documents/settlement_csv.h"
+#include "domain/billing/settlement_csv.h"
 #include "models/billing/billing_client.h"
 #include "models/billing/money_format.h"
 #include "widgets/billing/cdr_breakdown_panel.h"
@@ -322,10 +322,11 @@ void SessionsView::exportSettlement(const QString& csvPath) {
     m_export->setEnabled(false);
     setStatus(tr("Exporting…"));
     auto step = std::make_shared<std::function<void()>>();
-    *step = [this, run, step, csvPath] {
+    // The step holds itself weakly; each call's answer handler holds it strongly until the next page.
+    *step = [this, run, weakStep = std::weak_ptr(step), csvPath] {
+        const auto self = weakStep.lock();
         models::CommandCall* call = m_client.send(QStringLiteral("GetSessions"), run->filter.toPayload());
-        const auto done = [this, step](bool ok, const QString& message) {
-            *step = nullptr; // breaks the cycle
+        const auto done = [this](bool ok, const QString& message) {
             m_export->setEnabled(true);
             setStatus(message);
             emit exportFinished(ok, message);
@@ -335,7 +336,7 @@ void SessionsView::exportSettlement(const QString& csvPath) {
             return;
         }
         connect(call, &models::CommandCall::finished, this,
-                [this, run, step, csvPath, done](const models::CommandResult& result) {
+                [this, run, self, csvPath, done](const models::CommandResult& result) {
                     if (result.outcome != contract::CommandOutcome::Completed) {
                         done(false, tr("Export failed: %1").arg(result.description));
                         return;
@@ -349,11 +350,14 @@ void SessionsView::exportSettlement(const QString& csvPath) {
                     }
                     run->filter.offset += kExportPage;
                     if (page.rowCount() > 0 && run->filter.offset < page.matching()) {
-                        (*step)();
+                        (*self)();
                         return;
                     }
                     QFile file(csvPath);
-                    const std::string csv = documents::settlementCsv(run->records);
+                    std::string csv = billing::settlementPreamble();
+                    for (const auto& record : run->records) {
+                        csv += billing::settlementRow(record) + "\r\n";
+                    }
                     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
                         file.write(csv.data(), static_cast<qint64>(csv.size())) !=
                             static_cast<qint64>(csv.size())) {
