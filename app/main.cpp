@@ -103,17 +103,7 @@ int main(int argc, char* argv[]) {
     models::billing::SessionsModel sessions;
     QObject::connect(&link, &models::BrokerLink::messagesReceived, &sessions,
                      &models::billing::SessionsModel::applyMessages);
-    models::billing::BillingClient billing(commands, [&chargers] {
-        QString any;
-        for (int row = 0; row < chargers.rowCount(); ++row) {
-            const QString agent = QString::fromStdString(chargers.stateAt(row).agentId);
-            if (!agent.isEmpty() && !chargers.index(row).data(models::ChargerModel::StaleRole).toBool()) {
-                return agent;
-            }
-            any = any.isEmpty() ? agent : any;
-        }
-        return any;
-    });
+    models::billing::BillingClient billing(commands, models::billing::agentOfFirstCharger(chargers));
 
     widgets::MainWindow window(chargers, link, options.map);
     window.fleetTable()->tableModel().setTelemetry(&telemetry); // power now, not a minute ago
@@ -122,6 +112,7 @@ int main(int argc, char* argv[]) {
         billing, sessions, window,
         *window.addMenuBeforeHelp(QCoreApplication::translate("Console", "&Billing")));
     window.addShortcutActions(billingDocks.actions());
+    billingDocks.tabWithDockOf(window.fleetTable());
     // A theme given on the command line is for this run; the menu's choice is kept for the next.
     window.setTheme(options.theme.value_or(widgets::MainWindow::savedTheme().value_or(widgets::Theme::Dark)),
                     false);

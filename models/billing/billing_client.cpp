@@ -1,5 +1,7 @@
 #include "models/billing/billing_client.h"
 
+#include "models/charger_model.h"
+
 namespace voltdesk::models::billing {
 
 BillingClient::BillingClient(CommandClient& commands, AgentResolver agent, QObject* parent)
@@ -17,6 +19,20 @@ CommandCall* BillingClient::send(const QString& command, const QJsonObject& payl
 
 std::optional<QString> BillingClient::refusal(const QString& command) const {
     return m_commands.refusal(command, QJsonObject{});
+}
+
+BillingClient::AgentResolver agentOfFirstCharger(const ChargerModel& chargers) {
+    return [&chargers] {
+        QString any;
+        for (int row = 0; row < chargers.rowCount(); ++row) {
+            const QString agent = QString::fromStdString(chargers.stateAt(row).agentId);
+            if (!agent.isEmpty() && !chargers.index(row).data(ChargerModel::StaleRole).toBool()) {
+                return agent;
+            }
+            any = any.isEmpty() ? agent : any;
+        }
+        return any;
+    };
 }
 
 } // namespace voltdesk::models::billing

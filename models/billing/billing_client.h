@@ -10,6 +10,10 @@
 #include <functional>
 #include <optional>
 
+namespace voltdesk::models {
+class ChargerModel;
+}
+
 namespace voltdesk::models::billing {
 
 /// Billing commands need no charger; any agent of the network answers them from the shared database.
@@ -40,5 +44,9 @@ private:
     CommandClient& m_commands;
     AgentResolver m_agent;
 };
+
+/// Names the agent of the first charger whose state is not stale, else of any charger; chargers must
+/// outlive the resolver.
+BillingClient::AgentResolver agentOfFirstCharger(const ChargerModel& chargers);
 
 } // namespace voltdesk::models::billing

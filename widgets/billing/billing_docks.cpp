@@ -23,7 +23,7 @@ constexpr const char* kOperatorFileKey = "billing/operatorFile";
 
 BillingDocks::BillingDocks(models::billing::BillingClient& client, models::billing::SessionsModel& sessions,
                            QMainWindow& window, QMenu& menu)
-    : QObject(&window) {
+    : QObject(&window), m_window(window) {
     m_operatorFile = QSettings().value(QLatin1String(kOperatorFileKey)).toString();
     m_sessions = new SessionsView(client, sessions);
     m_sessions->breakdown()->setIssuerSource([this](QWidget* parent) { return issuer(parent); });
@@ -67,6 +67,19 @@ BillingDocks::BillingDocks(models::billing::BillingClient& client, models::billi
     add(tr("&Tariffs"), QKeySequence(Qt::CTRL | Qt::Key_5), m_tariffDock,
         [this] { m_tariffs->reloadTariffs(); });
     add(tr("&Revenue"), QKeySequence(Qt::CTRL | Qt::Key_6), m_revenueDock, [this] { m_revenue->refresh(); });
+}
+
+void BillingDocks::tabWithDockOf(QWidget* widget) {
+    for (QWidget* w = widget; w != nullptr; w = w->parentWidget()) {
+        if (auto* dock = qobject_cast<QDockWidget*>(w)) {
+            if (m_window.dockWidgetArea(dock) == Qt::BottomDockWidgetArea) {
+                m_window.tabifyDockWidget(dock, m_sessionsDock);
+                m_window.tabifyDockWidget(m_sessionsDock, m_tariffDock);
+                m_window.tabifyDockWidget(m_tariffDock, m_revenueDock);
+            }
+            return;
+        }
+    }
 }
 
 void BillingDocks::setOperatorFile(const QString& path) {

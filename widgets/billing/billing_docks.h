@@ -11,6 +11,7 @@ class QAction;
 class QDockWidget;
 class QMainWindow;
 class QMenu;
+class QWidget;
 
 namespace voltdesk::models::billing {
 class BillingClient;
@@ -42,12 +43,17 @@ public:
     /// The menu's actions with their shortcuts (for the window's shortcut list).
     QList<QAction*> actions() const { return m_actions; }
 
+    /// Puts the billing docks in the same tab group as the dock holding `widget` (e.g. the fleet table), so
+    /// that they open with its full width.
+    void tabWithDockOf(QWidget* widget);
+
     /// operator.json for receipts; when none is set, Save receipt PDF… asks for it once and keeps it.
     void setOperatorFile(const QString& path);
 
 private:
     std::optional<documents::OperatorInfo> issuer(QWidget* parent);
 
+    QMainWindow& m_window;
     SessionsView* m_sessions = nullptr;
     TariffEditor* m_tariffs = nullptr;
     RevenueView* m_revenue = nullptr;

@@ -37,6 +37,7 @@ QLabel* figure(QWidget* parent) {
 CdrBreakdownPanel::CdrBreakdownPanel(models::billing::BillingClient& client, QWidget* parent)
     : QWidget(parent), m_client(client) {
     auto* layout = new QVBoxLayout(this);
+    setMinimumWidth(560); // the lines' amounts stay in view
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -60,8 +61,7 @@ CdrBreakdownPanel::CdrBreakdownPanel(models::billing::BillingClient& client, QWi
     m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_lines->horizontalHeader()->setStretchLastSection(true);
     m_lines->setWordWrap(false);
-    m_lines->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the amounts must never scroll away
-    m_lines->setMinimumHeight(220);
+    m_lines->setMinimumHeight(120);
     layout->addWidget(m_lines, 1);
 
     auto* sums = new QFormLayout;

@@ -294,7 +294,6 @@ void TariffEditor::buildForm() {
     m_previewLines->verticalHeader()->hide();
     m_previewLines->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_previewLines->horizontalHeader()->setStretchLastSection(true);
-    m_previewLines->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     sideLayout->addWidget(m_previewLines, 1);
     m_previewTotal = new QLabel(side);
     m_previewTotal->setWordWrap(true);
@@ -431,11 +430,18 @@ void TariffEditor::reloadTariffs() {
 
 void TariffEditor::validate() {
     setStatus(tr("Checking…"));
+    // A one-minute session inside the validity, so that only the tariff itself can be refused.
+    const models::billing::TariffDraft d = draft();
+    const QDateTime from = QDateTime::fromString(d.validFrom, Qt::ISODateWithMs);
+    const QDateTime until = QDateTime::fromString(d.validUntil, Qt::ISODateWithMs);
     models::billing::SampleSession session;
-    session.start = QDateTime(QDate::currentDate(), QTime(12, 0));
+    session.start =
+        from.isValid() ? from : (until.isValid() ? until.addSecs(-3600) : QDateTime::currentDateTimeUtc());
+    session.durationMinutes = 1;
+    session.energyWh = 100;
     session.timeZone = m_sampleZone->text().trimmed();
     models::CommandCall* call =
-        m_client.send(QStringLiteral("PreviewTariff"), models::billing::previewRequest(draft(), session));
+        m_client.send(QStringLiteral("PreviewTariff"), models::billing::previewRequest(d, session));
     if (!call) {
         setStatus(tr("No agent is online to check the tariff."), true);
         return;
