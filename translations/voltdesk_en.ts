@@ -131,4 +131,52 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>voltdesk::widgets::RevenueView</name>
+    <message numerus="yes">
+        <source>%1: %n session(s), %2 kWh, before tax %3, tax %4</source>
+        <translation>
+            <numerusform>%1: %n session, %2 kWh, before tax %3, tax %4</numerusform>
+            <numerusform>%1: %n sessions, %2 kWh, before tax %3, tax %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) not rated (no tariff): assign a tariff and re-rate them.</source>
+        <translation>
+            <numerusform>%n session not rated (no tariff): assign a tariff and re-rate it.</numerusform>
+            <numerusform>%n sessions not rated (no tariff): assign a tariff and re-rate them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::SessionsView</name>
+    <message numerus="yes">
+        <source>%n unrated session(s), %1 kWh</source>
+        <translation>
+            <numerusform>%n unrated session, %1 kWh</numerusform>
+            <numerusform>%n unrated sessions, %1 kWh</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n running)</source>
+        <translation>
+            <numerusform>%1 (%n running)</numerusform>
+            <numerusform>%1 (%n running)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n session(s), %2 kWh, tax %3</source>
+        <translation>
+            <numerusform>%1 — %n session, %2 kWh, tax %3</numerusform>
+            <numerusform>%1 — %n sessions, %2 kWh, tax %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) exported to %1</source>
+        <translation>
+            <numerusform>%n session exported to %1</numerusform>
+            <numerusform>%n sessions exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

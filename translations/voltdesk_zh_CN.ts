@@ -526,6 +526,10 @@
         <source>Offline map: tile server %1 does not answer</source>
         <translation>离线地图：瓦片服务器 %1 无响应</translation>
     </message>
+    <message>
+        <source>&amp;Billing</source>
+        <translation>计费(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>OcppErrorText</name>
@@ -985,6 +989,278 @@
     </message>
 </context>
 <context>
+    <name>voltdesk::models::billing::CdrBreakdownModel</name>
+    <message>
+        <source>Energy fee</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Charging time</source>
+        <translation>充电时长费</translation>
+    </message>
+    <message>
+        <source>Idle fee</source>
+        <translation>占位费</translation>
+    </message>
+    <message>
+        <source>Session fee</source>
+        <translation>单次服务费</translation>
+    </message>
+    <message>
+        <source>Minimum price</source>
+        <translation>最低价</translation>
+    </message>
+    <message>
+        <source>Maximum price</source>
+        <translation>最高价</translation>
+    </message>
+    <message>
+        <source>Meter went backwards</source>
+        <translation>电表读数倒退</translation>
+    </message>
+    <message>
+        <source>Implausible meter jump</source>
+        <translation>电表读数异常跳变</translation>
+    </message>
+    <message>
+        <source>Conflicting meter readings</source>
+        <translation>电表读数冲突</translation>
+    </message>
+    <message>
+        <source>Reading outside the session</source>
+        <translation>读数不在充电时段内</translation>
+    </message>
+    <message>
+        <source>Sharp</source>
+        <translation>尖</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <source>Valley</source>
+        <translation>谷</translation>
+    </message>
+    <message>
+        <source>%1 kWh</source>
+        <translation>%1 kWh</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 /kWh</source>
+        <translation>%1 /kWh</translation>
+    </message>
+    <message>
+        <source>%1 /min</source>
+        <translation>%1 /分钟</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Time (site)</source>
+        <translation>时间（站点）</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>v%1 · %2</source>
+        <translation>v%1 · %2</translation>
+    </message>
+    <message>
+        <source> (running, provisional)</source>
+        <translation>（进行中，暂估）</translation>
+    </message>
+    <message>
+        <source> (in force)</source>
+        <translation>（现行）</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>未计费</translation>
+    </message>
+    <message>
+        <source>%1 kWh billed, %2 kWh not billed</source>
+        <translation>计费电量 %1 kWh，未计费 %2 kWh</translation>
+    </message>
+    <message>
+        <source>%1 kWh billed</source>
+        <translation>计费电量 %1 kWh</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3 kWh not billed. %4</source>
+        <translation>%1，%2：%3 kWh 未计费。%4</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::billing::RevenueSummaryModel</name>
+    <message>
+        <source>(unrated)</source>
+        <translation>（未计费）</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Period or fee</source>
+        <translation>时段或费用</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>充电次数</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>电量（kWh）</translation>
+    </message>
+    <message>
+        <source>Revenue incl. tax</source>
+        <translation>含税营收</translation>
+    </message>
+    <message>
+        <source>Revenue before tax</source>
+        <translation>税前营收</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::models::billing::SessionsModel</name>
+    <message>
+        <source>Running: the cost so far, rated up to %1</source>
+        <translation>充电中：截至 %1 的费用</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>充电中</translation>
+    </message>
+    <message>
+        <source>Unrated</source>
+        <translation>未计费</translation>
+    </message>
+    <message>
+        <source>Finished · v%1</source>
+        <translation>已结束 · v%1</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>未计费</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started (site time)</source>
+        <translation>开始时间（站点）</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Charger · connector</source>
+        <translation>充电桩 · 枪</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Customer group</source>
+        <translation>客户组</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::BillingDocks</name>
+    <message>
+        <source>Charging sessions</source>
+        <translation>充电记录</translation>
+    </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营收</translation>
+    </message>
+    <message>
+        <source>Charging &amp;sessions</source>
+        <translation>充电记录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Tariffs</source>
+        <translation>电价(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Revenue</source>
+        <translation>营收(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose operator.json (the operator&apos;s names and tax id for receipts)</source>
+        <translation>选择 operator.json（收据上的运营商名称和税号）</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 无法使用：%2</translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::widgets::BulkProgressDialog</name>
     <message numerus="yes">
         <source>%1 — %n chargers</source>
@@ -995,6 +1271,141 @@
     <message>
         <source>Stop sending</source>
         <translation>停止发送</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::CdrBreakdownPanel</name>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Energy:</source>
+        <translation>电量：</translation>
+    </message>
+    <message>
+        <source>Subtotal:</source>
+        <translation>小计：</translation>
+    </message>
+    <message>
+        <source>Tax:</source>
+        <translation>税：</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>合计：</translation>
+    </message>
+    <message>
+        <source>Re-rate…</source>
+        <translation>重新计费…</translation>
+    </message>
+    <message>
+        <source>Save receipt PDF…</source>
+        <translation>保存收据 PDF…</translation>
+    </message>
+    <message>
+        <source>Select a session to see its bill.</source>
+        <translation>选择一条充电记录以查看账单明细。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · connector %3
+%4 – %5 (site time, %6)</source>
+        <translation>%1 · %2 · %3 号枪
+%4 – %5（站点时间，%6）</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>console&apos;s zone</source>
+        <translation>控制台时区</translation>
+    </message>
+    <message>
+        <source>The versions of %1 could not be read: %2</source>
+        <translation>无法读取 %1 的各版本：%2</translation>
+    </message>
+    <message>
+        <source>Running: the cost so far, not a bill yet.</source>
+        <translation>充电中：截至目前的费用，尚非账单。</translation>
+    </message>
+    <message>
+        <source>Not rated: %1</source>
+        <translation>未计费：%1</translation>
+    </message>
+    <message>
+        <source>Re-rated: %1</source>
+        <translation>已重新计费：%1</translation>
+    </message>
+    <message>
+        <source>Meter anomalies:
+%1</source>
+        <translation>电表异常：
+%1</translation>
+    </message>
+    <message>
+        <source>Rate the session again under the tariffs assigned now; every earlier version is kept</source>
+        <translation>按当前分配的电价重新计费；保留所有旧版本</translation>
+    </message>
+    <message>
+        <source>Only a finished session can be re-rated</source>
+        <translation>只有已结束的充电记录可以重新计费</translation>
+    </message>
+    <message>
+        <source>Re-rate %1</source>
+        <translation>重新计费 %1</translation>
+    </message>
+    <message>
+        <source>The session is rated again from its stored meter readings under the tariffs assigned now. The result becomes version %1; every earlier version is kept. Say why (required): the note is the new version&apos;s reason and is printed on its receipt.</source>
+        <translation>将按已存储的电表读数和当前分配的电价重新计费，结果为第 %1 版；所有旧版本均保留。请说明原因（必填）：备注将作为新版本的原因并打印在收据上。</translation>
+    </message>
+    <message>
+        <source>e.g. Tariff for the site corrected, ticket 4711</source>
+        <translation>例如：站点电价已更正，工单 4711</translation>
+    </message>
+    <message>
+        <source>Re-rate</source>
+        <translation>重新计费</translation>
+    </message>
+    <message>
+        <source>No agent is known to re-rate %1</source>
+        <translation>没有可用的代理来重新计费 %1</translation>
+    </message>
+    <message>
+        <source>Re-rating %1…</source>
+        <translation>正在重新计费 %1…</translation>
+    </message>
+    <message>
+        <source>Re-rating %1 was refused: %2</source>
+        <translation>重新计费 %1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>%1 re-rated</source>
+        <translation>%1 已重新计费</translation>
+    </message>
+    <message>
+        <source>No session is selected</source>
+        <translation>未选择充电记录</translation>
+    </message>
+    <message>
+        <source>No operator.json: the receipt needs the operator&apos;s names and tax id</source>
+        <translation>缺少 operator.json：收据需要运营商名称和税号</translation>
+    </message>
+    <message>
+        <source>Save receipt PDF</source>
+        <translation>保存收据 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt saved to %1</source>
+        <translation>收据已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Receipt not saved: %1</source>
+        <translation>收据未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1961,65 @@
     </message>
 </context>
 <context>
+    <name>voltdesk::widgets::RevenueView</name>
+    <message>
+        <source>All sites</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Sessions that stopped from</source>
+        <translation>结束时间从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>By site</source>
+        <translation>按站点</translation>
+    </message>
+    <message>
+        <source>By period and fee</source>
+        <translation>按时段和费用</translation>
+    </message>
+    <message>
+        <source>No agent is online to ask for the revenue.</source>
+        <translation>没有在线的代理可查询营收。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Revenue not available: %1</source>
+        <translation>无法获取营收：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n session(s), %2 kWh, before tax %3, tax %4</source>
+        <translation>
+            <numerusform>%1：%n 次充电，%2 kWh，税前 %3，税 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>合计：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) not rated (no tariff): assign a tariff and re-rate them.</source>
+        <translation>
+            <numerusform>%n 条充电记录未计费（无电价）：请分配电价后重新计费。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::widgets::SearchPanel</name>
     <message>
         <source>Charger id, e.g. CP-0042</source>
@@ -1562,6 +2032,141 @@
     <message>
         <source>No charger with id &quot;%1&quot;.</source>
         <translation>没有编号为“%1”的充电桩。</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::SessionsView</name>
+    <message numerus="yes">
+        <source>%n unrated session(s), %1 kWh</source>
+        <translation>
+            <numerusform>%n 条未计费记录，%1 kWh</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n running)</source>
+        <translation>
+            <numerusform>%1（%n 个充电中）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n session(s), %2 kWh, tax %3</source>
+        <translation>
+            <numerusform>%1 — %n 次充电，%2 kWh，税 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Charger</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <source>Customer group</source>
+        <translation>客户组</translation>
+    </message>
+    <message>
+        <source>Id tag</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>全部充电记录</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>充电中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>◀ Newer</source>
+        <translation>◀ 更新</translation>
+    </message>
+    <message>
+        <source>Older ▶</source>
+        <translation>更早 ▶</translation>
+    </message>
+    <message>
+        <source>Export settlement CSV…</source>
+        <translation>导出结算 CSV…</translation>
+    </message>
+    <message>
+        <source>Every finished session the filter matches (all pages), the version in force, with the columns of voltdesk-agent billing settlement</source>
+        <translation>符合筛选条件的全部已结束充电记录（所有页）的现行版本，列与 voltdesk-agent billing settlement 相同</translation>
+    </message>
+    <message>
+        <source>No agent is online to ask for sessions.</source>
+        <translation>没有在线的代理可查询充电记录。</translation>
+    </message>
+    <message>
+        <source>Loading sessions…</source>
+        <translation>正在加载充电记录…</translation>
+    </message>
+    <message>
+        <source>Sessions not available: %1 %2</source>
+        <translation>无法获取充电记录：%1 %2</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>第 %1–%2 条，共 %3 条</translation>
+    </message>
+    <message>
+        <source>Press Search to list sessions.</source>
+        <translation>点击“查询”列出充电记录。</translation>
+    </message>
+    <message>
+        <source>Finished, all pages: %1</source>
+        <translation>已结束（所有页）：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Running now (so far): %1</source>
+        <translation>正在充电（截至目前）：%1</translation>
+    </message>
+    <message>
+        <source>Export settlement CSV</source>
+        <translation>导出结算 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) exported to %1</source>
+        <translation>
+            <numerusform>已导出 %n 条充电记录到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1603,6 +2208,305 @@
     <message>
         <source>Connector %1</source>
         <translation>充电枪 %1</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::TariffEditor</name>
+    <message>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Stored tariffs:</source>
+        <translation>已保存的电价：</translation>
+    </message>
+    <message>
+        <source>Edit as new version</source>
+        <translation>编辑为新版本</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>New from example</source>
+        <translation>从示例新建</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source>open (e.g. 2026-12-01T00:00:00+08:00)</source>
+        <translation>不限（例如 2026-12-01T00:00:00+08:00）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation>小数位</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <source>Periods (prices per kWh, major unit)</source>
+        <translation>时段（每 kWh 价格，主币单位）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Energy price</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Day types: time ranges [from, to) covering each day once</source>
+        <translation>日类型：时间段 [起, 止) 须恰好覆盖全天一次</translation>
+    </message>
+    <message>
+        <source>Day type</source>
+        <translation>日类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Week and holidays</source>
+        <translation>每周与节假日</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Holiday (YYYY-MM-DD)</source>
+        <translation>节假日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Fees, limits and tax (major unit)</source>
+        <translation>费用、限额和税（主币单位）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Charging time per minute</source>
+        <translation>充电时长费（每分钟）</translation>
+    </message>
+    <message>
+        <source>Session fee</source>
+        <translation>单次服务费</translation>
+    </message>
+    <message>
+        <source>Idle fee after charging finished</source>
+        <translation>充满后收取占位费</translation>
+    </message>
+    <message>
+        <source>Idle fee per minute</source>
+        <translation>占位费（每分钟）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>免费时长</translation>
+    </message>
+    <message>
+        <source>Idle fee cap</source>
+        <translation>占位费上限</translation>
+    </message>
+    <message>
+        <source>Minimum price</source>
+        <translation>最低价</translation>
+    </message>
+    <message>
+        <source>Maximum price</source>
+        <translation>最高价</translation>
+    </message>
+    <message>
+        <source>Tax (%)</source>
+        <translation>税率（%）</translation>
+    </message>
+    <message>
+        <source>Sample session for the preview</source>
+        <translation>用于试算的示例充电</translation>
+    </message>
+    <message>
+        <source>Start (site time)</source>
+        <translation>开始（站点时间）</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>电量（kWh）</translation>
+    </message>
+    <message>
+        <source>Site time zone</source>
+        <translation>站点时区</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>试算</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Problems (click one to go to the field):</source>
+        <translation>问题（点击可跳转到对应字段）：</translation>
+    </message>
+    <message>
+        <source>Preview: the sample session&apos;s bill</source>
+        <translation>试算：示例充电的账单明细</translation>
+    </message>
+    <message>
+        <source>Store the tariff as a new version (it never changes once stored)</source>
+        <translation>将电价保存为新版本（保存后不可更改）</translation>
+    </message>
+    <message>
+        <source>No agent is online to ask for tariffs.</source>
+        <translation>没有在线的代理可查询电价。</translation>
+    </message>
+    <message>
+        <source>Tariffs not available: %1</source>
+        <translation>无法获取电价：%1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 · by %3</source>
+        <translation>%1 v%2 · %3 创建</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>No agent is online to check the tariff.</source>
+        <translation>没有在线的代理可校验电价。</translation>
+    </message>
+    <message>
+        <source>The tariff is valid.</source>
+        <translation>电价有效。</translation>
+    </message>
+    <message>
+        <source>The tariff is not valid.</source>
+        <translation>电价无效。</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s energy must be kWh with at most three decimals, e.g. 40 or 12.5</source>
+        <translation>示例电量须为 kWh，最多三位小数，例如 40 或 12.5</translation>
+    </message>
+    <message>
+        <source>Rating the sample session…</source>
+        <translation>正在试算示例充电…</translation>
+    </message>
+    <message>
+        <source>No agent is online to rate the sample.</source>
+        <translation>没有在线的代理可试算示例。</translation>
+    </message>
+    <message>
+        <source>The sample could not be rated.</source>
+        <translation>示例充电无法试算。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s rating could not be read.</source>
+        <translation>无法读取代理的计费结果。</translation>
+    </message>
+    <message>
+        <source>Preview rated by the agent; nothing was stored.</source>
+        <translation>代理已试算，未保存任何数据。</translation>
+    </message>
+    <message>
+        <source>Energy %1 · subtotal %2 · tax %3 · total %4</source>
+        <translation>电量 %1 · 小计 %2 · 税 %3 · 合计 %4</translation>
+    </message>
+    <message>
+        <source>No agent is online to store the tariff.</source>
+        <translation>没有在线的代理可保存电价。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <source>Saved %1 version %2.</source>
+        <translation>已保存 %1 第 %2 版。</translation>
+    </message>
+    <message>
+        <source>Field: %1</source>
+        <translation>字段：%1</translation>
     </message>
 </context>
 <context>
