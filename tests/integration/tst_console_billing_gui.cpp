@@ -14,6 +14,7 @@
 #include "tests/support/test_services.h"
 #include "widgets/billing/billing_docks.h"
 #include "widgets/billing/cdr_breakdown_panel.h"
+#include "widgets/billing/revenue_view.h"
 #include "widgets/billing/sessions_view.h"
 #include "widgets/billing/tariff_editor.h"
 #include "widgets/fleet_table_view.h"
@@ -240,6 +241,33 @@ private slots:
             "," + models::billing::formatMinorUnits(stored->total, stored->minorDigits, false).toUtf8() +
             ",EUR,stop\r\n"));
         m_cdrId = cdrId;
+
+        // Revenue (Ctrl+6): this month's sessions by site, with tax, the session's total among them.
+        docks.actions().at(2)->trigger();
+        widgets::RevenueView* revenue = docks.revenueView();
+        QTRY_VERIFY_WITH_TIMEOUT(revenue->bySite().rowCount() > 0, 20000);
+        const auto& bySite = revenue->bySite();
+        bool found = false;
+        for (int r = 0; r < bySite.rowCount(); ++r) {
+            if (bySite.index(r, models::billing::RevenueSummaryModel::KeyColumn).data().toString() == site) {
+                found = true;
+                QCOMPARE(
+                    bySite.index(r, models::billing::RevenueSummaryModel::AmountColumn).data().toString(),
+                    models::billing::formatMinorUnits(stored->total, stored->minorDigits));
+            }
+        }
+        QVERIFY2(found, qPrintable(revenue->totalsLabel()->text()));
+        QVERIFY(revenue->byPeriod().rowCount() >= 2); // the day/night periods and the session fee
+
+        // A supervisor re-rates with a note: version 2 is in force, version 1 is kept, the row follows.
+        view->breakdown()->rerate(QStringLiteral("integration test: tariff checked"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->breakdown()->model().versions().size(), std::size_t{2}, 20000);
+        QCOMPARE(view->breakdown()->model().record().version, 2);
+        QCOMPARE(view->breakdown()->model().record().reason, std::string("integration test: tariff checked"));
+        QVERIFY(view->breakdown()->model().versionLabels().at(1).contains(QStringLiteral("in force")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sessions.index(sessions.rowOfCdr(cdrId), SessionsModel::StatusColumn).data().toString(),
+            QStringLiteral("Finished · v2"), 20000);
     }
 
     void viewerMayReadButNotChange() {
