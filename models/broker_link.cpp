@@ -276,7 +276,8 @@ void BrokerLink::onConnected() {
             std::string(contract::kAllAgentStatus), std::string(contract::kAllSiteInfo),
             std::string(contract::kAllChargerStates), std::string(contract::kAllChargerHealth),
             // Billing: each running session's live cost (retained) and each CDR version as it is stored.
-            std::string(contract::kAllSessionCosts), std::string(contract::kAllCdrs), m_responseTopic.toStdString()};
+            std::string(contract::kAllSessionCosts), std::string(contract::kAllCdrs),
+            m_responseTopic.toStdString()};
         // QoS 1: a status change the broker accepted reaches the console even over a shaky link.
         mqtt::iasync_client::qos_collection qos(topics.size(), 1);
         if (!m_profileTopic.isEmpty()) {
