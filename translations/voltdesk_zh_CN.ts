@@ -1122,6 +1122,14 @@
         <source>%1 at %2: %3 kWh not billed. %4</source>
         <translation>%1，%2：%3 kWh 未计费。%4</translation>
     </message>
+    <message>
+        <source>charge stopped</source>
+        <translation>充电结束</translation>
+    </message>
+    <message>
+        <source>so far</source>
+        <translation>截至目前</translation>
+    </message>
 </context>
 <context>
     <name>voltdesk::models::billing::RevenueSummaryModel</name>

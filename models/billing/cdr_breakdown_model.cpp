@@ -170,7 +170,7 @@ QVariant CdrBreakdownModel::headerData(int section, Qt::Orientation orientation,
 
 bool CdrBreakdownModel::setVersions(const QJsonObject& response) {
     std::vector<contract::ChargeDetailRecord> versions;
-    for (const QJsonValue& value : response.value(QStringLiteral("versions")).toArray()) {
+    for (const auto& value : response.value(QStringLiteral("versions")).toArray()) {
         if (auto record = recordFromJson(value.toObject())) {
             versions.push_back(std::move(*record));
         }
@@ -217,7 +217,11 @@ QStringList CdrBreakdownModel::versionLabels() const {
     QStringList labels;
     for (std::size_t i = 0; i < m_versions.size(); ++i) {
         const auto& r = m_versions[i];
-        QString label = tr("v%1 · %2").arg(r.version).arg(fromStd(r.reason));
+        // The agent's own reasons in words; an operator's re-rating note as written.
+        const QString reason = r.reason == "stop"   ? tr("charge stopped")
+                               : r.reason == "live" ? tr("so far")
+                                                    : fromStd(r.reason);
+        QString label = tr("v%1 · %2").arg(r.version).arg(reason);
         if (r.provisional) {
             label += tr(" (running, provisional)");
         } else if (static_cast<int>(i) == inForceIndex()) {

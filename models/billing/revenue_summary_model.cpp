@@ -91,7 +91,7 @@ void RevenueSummaryModel::setSummary(const QJsonObject& response) {
     const QString keyName =
         m_grouping == Grouping::BySite ? QStringLiteral("siteId") : QStringLiteral("period");
     QList<Row> rows;
-    for (const QJsonValue& value : response.value(rowsKey).toArray()) {
+    for (const auto& value : response.value(rowsKey).toArray()) {
         const QJsonObject o = value.toObject();
         rows.push_back(Row{o.value(keyName).toString(), o.value(QStringLiteral("currency")).toString(),
                            o.value(QStringLiteral("sessions")).toInteger(),
@@ -99,7 +99,7 @@ void RevenueSummaryModel::setSummary(const QJsonObject& response) {
                            o.value(QStringLiteral("amount")).toInteger()});
     }
     QList<CurrencyTotal> totals;
-    for (const QJsonValue& value : response.value(QStringLiteral("totals")).toArray()) {
+    for (const auto& value : response.value(QStringLiteral("totals")).toArray()) {
         const QJsonObject t = value.toObject();
         CurrencyTotal total;
         total.currency = t.value(QStringLiteral("currency")).toString();

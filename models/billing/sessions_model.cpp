@@ -141,7 +141,7 @@ QVariant SessionsModel::data(const QModelIndex& index, int role) const {
             return tr("Running: the cost so far, rated up to %1")
                 .arg(r.record ? siteTimeText(r.record->stop, r.record->timeZone) : QString());
         }
-        if (index.column() == StatusColumn && r.isUnrated()) {
+        if (index.column() == StatusColumn && r.record && r.isUnrated()) {
             return fromStd(r.record->reason);
         }
         return {};
@@ -225,7 +225,7 @@ int SessionsModel::rowOfCdr(const QString& cdrId) const {
 void SessionsModel::setResponse(const QJsonObject& response) {
     std::vector<SessionRow> rows;
     int skipped = 0;
-    for (const QJsonValue& value : response.value(QStringLiteral("sessions")).toArray()) {
+    for (const auto& value : response.value(QStringLiteral("sessions")).toArray()) {
         const QJsonObject s = value.toObject();
         SessionRow row;
         row.cdrId = s.value(QStringLiteral("cdrId")).toString();
@@ -267,7 +267,7 @@ void SessionsModel::setResponse(const QJsonObject& response) {
         }
     }
     QList<CurrencyTotal> totals;
-    for (const QJsonValue& value : response.value(QStringLiteral("totals")).toArray()) {
+    for (const auto& value : response.value(QStringLiteral("totals")).toArray()) {
         const QJsonObject t = value.toObject();
         CurrencyTotal total;
         total.currency = t.value(QStringLiteral("currency")).toString();

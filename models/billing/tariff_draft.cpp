@@ -121,10 +121,10 @@ std::optional<TariffDraft> TariffDraft::fromJson(const QJsonObject& json, QStrin
         }
         d.periods.push_back({p.value(QStringLiteral("name")).toString(), *energy, *service});
     }
-    for (const QJsonValue& value : json.value(QStringLiteral("dayTypes")).toArray()) {
+    for (const auto& value : json.value(QStringLiteral("dayTypes")).toArray()) {
         const QJsonObject o = value.toObject();
         DayTypeDraft dayType{o.value(QStringLiteral("name")).toString(), {}};
-        for (const QJsonValue& entry : o.value(QStringLiteral("schedule")).toArray()) {
+        for (const auto& entry : o.value(QStringLiteral("schedule")).toArray()) {
             const QJsonObject e = entry.toObject();
             dayType.schedule.push_back({e.value(QStringLiteral("from")).toString(),
                                         e.value(QStringLiteral("to")).toString(),
@@ -136,7 +136,7 @@ std::optional<TariffDraft> TariffDraft::fromJson(const QJsonObject& json, QStrin
     for (int i = 0; i < 7; ++i) {
         d.week.at(static_cast<std::size_t>(i)) = week.value(weekdayKey(i)).toString();
     }
-    for (const QJsonValue& value : json.value(QStringLiteral("holidays")).toArray()) {
+    for (const auto& value : json.value(QStringLiteral("holidays")).toArray()) {
         const QJsonObject h = value.toObject();
         d.holidays.push_back(
             {h.value(QStringLiteral("date")).toString(), h.value(QStringLiteral("dayType")).toString()});
@@ -192,7 +192,7 @@ TariffDraft TariffDraft::example() {
 
 QList<TariffProblem> tariffProblems(const QJsonObject& response, const QString& description) {
     QList<TariffProblem> problems;
-    for (const QJsonValue& value : response.value(QStringLiteral("errors")).toArray()) {
+    for (const auto& value : response.value(QStringLiteral("errors")).toArray()) {
         const QJsonObject o = value.toObject();
         problems.push_back(
             {o.value(QStringLiteral("path")).toString(), o.value(QStringLiteral("message")).toString()});

@@ -3,6 +3,7 @@
 // its total equal to the CDR's; Re-rate and Save enabled by role; the tariff editor's refusal messages
 // with the offending rows highlighted; a receipt PDF written. With VOLTDESK_SCREENSHOT_DIR set it also
 // writes the views as PNG (docs/console-billing-sessions.png, docs/console-tariff-editor.png).
+#include "app/translations.h"
 #include "models/billing/billing_client.h"
 #include "models/billing/money_format.h"
 #include "models/billing/sessions_model.h"
@@ -293,6 +294,33 @@ private slots:
         editor.showProblems({});
         QVERIFY(editor.highlightedRows().isEmpty());
         QVERIFY(editor.highlightedWidgets().isEmpty());
+    }
+
+    /// Last: it installs the Chinese translation for the rest of the process.
+    void chineseLabels() {
+        QCOMPARE(app::installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN")),
+                 QStringLiteral("zh_CN"));
+        models::BrokerLink link(models::BrokerLink::Options{});
+        models::CommandClient commands(link);
+        commands.setFallbackRole(contract::Role::Supervisor);
+        BillingClient client(commands, [] { return QString(); });
+        SessionsModel model;
+        widgets::SessionsView view(client, model);
+        view.resize(1500, 640);
+        const auto shown = fourPeriodCdr(1042);
+        model.setResponse(answer(QJsonArray{testing::finishedSession(shown)}, 1));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.selectSession(QStringLiteral("SH-PUDONG-01/1042")));
+        QCOMPARE(model.headerData(SessionsModel::TotalColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("合计"));
+        const auto& lines = view.breakdown()->model();
+        QCOMPARE(lines.index(0, CdrBreakdownModel::KindColumn).data().toString(), QStringLiteral("电费"));
+        QCOMPARE(lines.index(0, CdrBreakdownModel::PeriodColumn).data().toString(), QStringLiteral("峰"));
+        QCOMPARE(lines.index(1, CdrBreakdownModel::KindColumn).data().toString(), QStringLiteral("服务费"));
+        QCOMPARE(lines.index(2, CdrBreakdownModel::PeriodColumn).data().toString(), QStringLiteral("尖"));
+        QCOMPARE(view.breakdown()->rerateButton()->text(), QStringLiteral("重新计费…"));
+        saveShot(view, QStringLiteral("console-billing-sessions-zh.png"));
     }
 };
 

@@ -336,7 +336,7 @@ void SessionsView::exportSettlement(const QString& csvPath) {
             return;
         }
         connect(call, &models::CommandCall::finished, this,
-                [this, run, self, csvPath, done](const models::CommandResult& result) {
+                [run, self, csvPath, done](const models::CommandResult& result) {
                     if (result.outcome != contract::CommandOutcome::Completed) {
                         done(false, tr("Export failed: %1").arg(result.description));
                         return;

@@ -416,7 +416,7 @@ void TariffEditor::reloadTariffs() {
         }
         m_storedTariffs.clear();
         m_stored->clear();
-        for (const QJsonValue& value : result.response.value(QStringLiteral("tariffs")).toArray()) {
+        for (const auto& value : result.response.value(QStringLiteral("tariffs")).toArray()) {
             const QJsonObject entry = value.toObject();
             const QJsonObject tariff = entry.value(QStringLiteral("tariff")).toObject();
             m_storedTariffs.push_back(tariff);
