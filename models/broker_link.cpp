@@ -29,9 +29,10 @@ QString reasonOf(const mqtt::token& token) {
 
 constexpr const char* kAnonymousUser = "anonymous";
 
-/// One sample per message: coalescing by topic would drop samples, unlike retained state.
-bool isTelemetry(const std::string& topic) {
-    return topic.ends_with("/telemetry");
+/// Topics where each message is an event of its own (a telemetry sample, a CDR version of the site's
+/// stream): coalescing by topic would drop them, unlike retained state.
+bool isEventStream(const std::string& topic) {
+    return topic.ends_with("/telemetry") || topic.ends_with("/cdrs");
 }
 
 } // namespace
@@ -95,11 +96,11 @@ struct BrokerLinkInbox : mqtt::iaction_listener {
         if (owner == nullptr) {
             return;
         }
-        const auto it = isTelemetry(t) ? index.constEnd() : index.constFind(m.topic);
+        const auto it = isEventStream(t) ? index.constEnd() : index.constFind(m.topic);
         if (it != index.constEnd()) {
             pending[*it].payload = std::move(m.payload);
         } else {
-            if (!isTelemetry(t)) {
+            if (!isEventStream(t)) {
                 index.insert(m.topic, pending.size());
             }
             pending.push_back(std::move(m));

@@ -29,7 +29,7 @@ struct BrokerLinkInbox;
 /// in chunks of at most kDeliveryChunk, so a burst of 10k retained messages on connect becomes a few
 /// dozen messagesReceived() signals with the event loop running in between.
 ///
-/// Telemetry (not retained, one message per sample) is never coalesced.
+/// Telemetry (not retained, one message per sample) and the sites' CDR streams are never coalesced.
 ///
 /// Reconnects by itself: after a failed connect or a lost connection it retries with exponential
 /// back-off (minBackoffMs doubling up to maxBackoffMs), and re-subscribes on every connect.
