@@ -25,8 +25,9 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-/// Topics of the wire contract that other models read (telemetry, health, a user's profile and
-/// command responses): BrokerLink delivers them to every model, and here they are not mistakes.
+/// Topics of the wire contract that other models read (telemetry, health, live session costs, the
+/// sites' CDRs, a user's profile and command responses): BrokerLink delivers them to every model,
+/// and here they are not mistakes.
 bool isOtherModelsTopic(const QString& topic) {
     static const QString kRoot = QString::fromLatin1(contract::kTopicRoot) + QLatin1Char('/');
     if (!topic.startsWith(kRoot)) {
@@ -35,8 +36,10 @@ bool isOtherModelsTopic(const QString& topic) {
     if (topic.startsWith(kRoot + QStringLiteral("users/"))) {
         return true;
     }
-    return topic.startsWith(kRoot + QStringLiteral("sites/")) &&
-           (topic.endsWith(QStringLiteral("/telemetry")) || topic.endsWith(QStringLiteral("/health")));
+    const QByteArray utf8 = topic.toUtf8();
+    const std::string_view view(utf8.constData(), static_cast<std::size_t>(utf8.size()));
+    return contract::parseChargerTelemetryTopic(view) || contract::parseChargerHealthTopic(view) ||
+           contract::parseSessionCostTopic(view) || contract::parseSiteCdrTopic(view);
 }
 
 } // namespace

@@ -26,7 +26,10 @@ BillingClient::AgentResolver agentOfFirstCharger(const ChargerModel& chargers) {
         QString any;
         for (int row = 0; row < chargers.rowCount(); ++row) {
             const QString agent = QString::fromStdString(chargers.stateAt(row).agentId);
-            if (!agent.isEmpty() && !chargers.index(row).data(ChargerModel::StaleRole).toBool()) {
+            if (agent.isEmpty()) {
+                continue; // a state no agent signed cannot be asked about
+            }
+            if (!chargers.index(row).data(ChargerModel::StaleRole).toBool()) {
                 return agent;
             }
             any = any.isEmpty() ? agent : any;

@@ -15,6 +15,7 @@
 #include <map>
 #include <mqtt/async_client.h>
 #include <mutex>
+#include <set>
 #include <thread>
 
 using namespace voltdesk;
@@ -227,12 +228,17 @@ private slots:
         std::map<std::string, contract::ChargeDetailRecord> cdrs;
         std::map<std::string, contract::ChargeDetailRecord> finalCosts;
         std::map<std::string, std::string> lastCostPayload;
+        // The broker is shared with the tests running alongside: only this case's chargers count.
+        const std::set<std::string> ours(chargers.begin(), chargers.end());
         for (const auto& m : watcher.messages()) {
             if (contract::parseSiteCdrTopic(m.topic)) {
                 auto d = contract::decodeChargeDetailRecord(m.payload);
                 CASE_VERIFY(c, d);
-                cdrs[d.value().cdrId] = d.value();
-            } else if (contract::parseSessionCostTopic(m.topic)) {
+                if (ours.contains(d.value().chargerId)) {
+                    cdrs[d.value().cdrId] = d.value();
+                }
+            } else if (const auto ids = contract::parseSessionCostTopic(m.topic);
+                       ids && ours.contains(ids->chargerId)) {
                 lastCostPayload[m.topic] = m.payload;
                 if (m.payload.empty()) {
                     continue;

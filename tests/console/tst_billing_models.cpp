@@ -1,12 +1,15 @@
 // The console's billing models without any UI, fed with recorded-style payloads (CDRs encoded by the
 // contract): sessions paging and totals, live costs updating rows in place, the CDR breakdown and its
 // versions, the revenue summary, the money formatter and the tariff draft's JSON round trip.
+#include "models/billing/billing_client.h"
 #include "models/billing/cdr_breakdown_model.h"
 #include "models/billing/money_format.h"
 #include "models/billing/revenue_summary_model.h"
 #include "models/billing/sessions_model.h"
 #include "models/billing/tariff_draft.h"
+#include "models/charger_model.h"
 #include "tests/console/billing_fixtures.h"
+#include "tests/console/model_fixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
@@ -301,6 +304,26 @@ private slots:
             QDateTime(QDate(2026, 12, 1), QTime(0, 0), QTimeZone::UTC), QString());
         QCOMPARE(request.value(QStringLiteral("to")).toString(), QStringLiteral("2026-12-01T00:00:00.000Z"));
         QVERIFY(!request.contains(QStringLiteral("siteId")));
+    }
+
+    // Billing commands go to an agent that signs a charger's state and is not known to be gone; a
+    // state no agent signed (an older agent, a hand-published fixture) cannot be asked.
+    void billingGoesToALiveAgentOfTheFleet() {
+        using CS = contract::ConnectorStatus;
+        models::ChargerModel chargers;
+        const auto agentOf = models::billing::agentOfFirstCharger(chargers);
+        QCOMPARE(agentOf(), QString());
+        chargers.setBrokerConnected(true);
+        auto unsigned_ = testing::chargerState("S1", "A", {CS::Available});
+        auto gone = testing::chargerState("S1", "B", {CS::Available});
+        gone.agentId = "agent-gone";
+        auto live = testing::chargerState("S2", "C", {CS::Charging});
+        live.agentId = "agent-live";
+        chargers.applyMessages({testing::stateMessage(unsigned_), testing::stateMessage(gone)});
+        QCOMPARE(agentOf(), QStringLiteral("agent-gone")); // the only one there is
+        const auto offline = testing::presenceMessage("agent-gone", false);
+        chargers.applyMessages({offline, testing::stateMessage(live)});
+        QCOMPARE(agentOf(), QStringLiteral("agent-live"));
     }
 
     void tariffDraftRoundTrip() {

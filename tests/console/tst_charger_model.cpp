@@ -226,6 +226,34 @@ private slots:
         QCOMPARE(countOf(m, ChargerStatus::Charging), 1);
     }
 
+    // Telemetry, health, live costs and CDRs reach this model through the same link; they belong to
+    // other models and must neither change a row nor be counted as malformed.
+    void otherModelsTopicsAreNotMistakes() {
+        ChargerModel& m = *m_model;
+        const auto good = stateMessage("S1", "CP-1", {CS::Charging});
+        m.applyMessage(good.topic, good.payload);
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        const QByteArray anything(R"({"v":1})");
+        m.applyMessages({
+            {QString::fromStdString(contract::chargerTelemetryTopic("S1", "CP-1")), anything},
+            {QString::fromStdString(contract::chargerHealthTopic("S1", "CP-1")), anything},
+            {QString::fromStdString(contract::sessionCostTopic("S1", "CP-1", 1)), anything},
+            {QString::fromStdString(contract::sessionCostTopic("unassigned", "CP/9", 2)), {}},
+            {QString::fromStdString(contract::siteCdrTopic("S1")), anything},
+            {QStringLiteral("voltdesk/v1/users/alice/profile"), anything},
+        });
+        QCOMPARE(m.malformedCount(), 0);
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(m.rowCount(), 1);
+
+        // A near miss of those topics still is a mistake.
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^ignoring message on .+ - .+")));
+        m.applyMessage(QStringLiteral("voltdesk/v1/sites/S1/chargers/CP-1/connectors/x/session-cost"),
+                       anything);
+        QCOMPARE(m.malformedCount(), 1);
+    }
+
     void floodOfMalformedMessagesIsSurvived() {
         ChargerModel& m = *m_model;
         for (int i = 0; i < 20; ++i) {

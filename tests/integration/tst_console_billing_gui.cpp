@@ -111,7 +111,8 @@ private slots:
                          &models::ChargerModel::applyMessages);
         QObject::connect(&link, &models::BrokerLink::messagesReceived, &sessions,
                          &models::billing::SessionsModel::applyMessages);
-        models::billing::BillingClient billing(commands, models::billing::agentOfFirstCharger(chargers));
+        // The broker is shared with other tests' agents, each with its own database: ask this one.
+        models::billing::BillingClient billing(commands, [this] { return m_system->agentId(); });
         widgets::MainWindow window(chargers, link, widgets::MapOptions{});
         widgets::BillingDocks docks(billing, sessions, window,
                                     *window.addMenuBeforeHelp(QStringLiteral("&Billing")));
@@ -280,7 +281,8 @@ private slots:
                          &models::ChargerModel::applyMessages);
         QObject::connect(&link, &models::BrokerLink::messagesReceived, &sessions,
                          &models::billing::SessionsModel::applyMessages);
-        models::billing::BillingClient billing(commands, models::billing::agentOfFirstCharger(chargers));
+        // The broker is shared with other tests' agents, each with its own database: ask this one.
+        models::billing::BillingClient billing(commands, [this] { return m_system->agentId(); });
         widgets::SessionsView view(billing, sessions);
         widgets::TariffEditor editor(billing);
         view.resize(1400, 600);

@@ -132,7 +132,10 @@ contract::ChargeDetailRecord cdrOf(const SessionFacts& facts, const SessionRatin
 
 contract::ChargeDetailRecord unratedCdr(const SessionFacts& facts, int version, const std::string& why,
                                         EpochMs ratedAt) {
-    return header(facts, version, "unrated: " + why, ratedAt);
+    auto r = header(facts, version, "unrated: " + why, ratedAt);
+    // A running session's cost stays provisional even when no tariff rates it yet.
+    r.provisional = !facts.stop;
+    return r;
 }
 
 bool isUnrated(const contract::ChargeDetailRecord& record) {

@@ -16,6 +16,18 @@ std::string powerKw(std::int64_t milliWh, EpochMs ms) {
     return formatDecimal(static_cast<std::int64_t>(watts / 100), 1) + " kW";
 }
 
+/// The register's resolution as its readings show it: the largest of 1 Wh, 10 Wh, 100 Wh and 1 kWh
+/// that divides every value. A register that counts in 0.1 kWh moves in 100 Wh steps.
+std::int64_t readingStepMilliWh(std::span<const MeterReading> readings) {
+    constexpr std::int64_t kOneWh = 1000;
+    std::int64_t step = 1000 * kOneWh;
+    while (step > kOneWh &&
+           !std::ranges::all_of(readings, [step](const MeterReading& r) { return r.milliWh % step == 0; })) {
+        step /= 10;
+    }
+    return step;
+}
+
 } // namespace
 
 std::string formatEnergy(std::int64_t milliWh) {
@@ -48,6 +60,10 @@ MeterProfile::MeterProfile(std::span<const MeterReading> readings, EpochMs from,
         });
     inside.erase(dupFirst, dupLast);
 
+    // Two readings a moment apart can differ by one step of the register's resolution whatever the
+    // power (a MeterValues just before the StopTransaction's meterStop); only what exceeds that step
+    // is judged against the plausible power.
+    const std::int64_t tolerance = inside.size() < 2 ? 0 : readingStepMilliWh(inside);
     m_knots.reserve(inside.size());
     std::int64_t billed = 0;
     for (std::size_t i = 0; i < inside.size(); ++i) {
@@ -70,7 +86,7 @@ MeterProfile::MeterProfile(std::span<const MeterReading> readings, EpochMs from,
                 std::format("The meter went back from {} at {} to {} at {}; nothing is billed for this step.",
                             formatEnergy(a.milliWh), contract::toIso8601(a.at), formatEnergy(b.milliWh),
                             contract::toIso8601(b.at)));
-        } else if (static_cast<WideInt>(de) * kWattsPerMilliWhPerMs >
+        } else if (static_cast<WideInt>(de - tolerance) * kWattsPerMilliWhPerMs >
                    static_cast<WideInt>(options.maxPlausiblePowerW) * dt) {
             flag(
                 AnomalyKind::ImplausibleJump, a, b, de,

@@ -37,7 +37,9 @@ struct MeterAnomaly {
 
 struct MeterProfileOptions {
     /// Above this implied power a step between two readings is a jump, not charging. The caller
-    /// should set it from the charger's rating (e.g. 1.2 x its maximum power).
+    /// should set it from the charger's rating (e.g. 1.2 x its maximum power). One step of the
+    /// register's resolution (1 Wh to 1 kWh, read from the values) is allowed on top, so readings a
+    /// few milliseconds apart are not mistaken for a jump.
     std::int64_t maxPlausiblePowerW = 1'000'000;
 };
 

@@ -11,6 +11,7 @@
 #include "app/billing_commands.h"
 #include "app/billing_service.h"
 #include "contract/topics.h"
+#include "domain/billing/charge_record.h"
 #include "domain/billing/settlement_csv.h"
 #include "store/billing_store.h"
 #include "tests/agent/store/billing_test_data.h"
@@ -157,6 +158,30 @@ private slots:
         QCOMPARE(count("SELECT count(*) FROM cdrs"), 2LL);
         QCOMPARE(count("SELECT total FROM cdrs WHERE transaction_id = " + std::to_string(a)), 1590LL);
         QCOMPARE(count("SELECT total FROM cdrs WHERE transaction_id = " + std::to_string(b)), 1590LL);
+    }
+
+    // A running session no tariff rates still gets a live cost, and it is provisional like any other:
+    // a console must not take it for the final record.
+    void aRunningSessionWithoutTariffHasAProvisionalUnratedCost() {
+        store::PgTransactionLedger ledger(m_uri);
+        const int id = recordSession(ledger, "CP-3", 1, "TAG-3", kBillingT0, 10, 300, false);
+        Recorder bus;
+        app::BillingService service(m_uri, "agent-1", bus.publish());
+        service.start();
+        domain::MeterValuesReport report;
+        report.chargerId = "CP-3";
+        report.connectorId = 1;
+        report.transactionId = id;
+        service.onMeterValues(report);
+        QVERIFY(service.flush(10s));
+        const auto costs = bus.on(contract::sessionCostTopic("ber", "CP-3", 1));
+        QCOMPARE(costs.size(), std::size_t(1));
+        const auto live = decoded(costs[0].payload);
+        QVERIFY(live.provisional);
+        QVERIFY(billing::isUnrated(live));
+        QCOMPARE(live.total, std::int64_t(0));
+        QCOMPARE(count("SELECT count(*) FROM cdrs"), 0LL);
+        ledger.shutdown();
     }
 
     void aSessionWithoutTariffIsKeptUnrated() {

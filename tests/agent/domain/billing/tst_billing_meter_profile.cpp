@@ -85,8 +85,44 @@ private slots:
         const auto p = profile({{kT0, 0}, {kT0 + kHour, 350 * kKwh}});
         QCOMPARE(p.billedTotal(), 350 * kKwh);
         QVERIFY(p.anomalies().empty());
-        const auto over = profile({{kT0, 0}, {kT0 + kHour, 350 * kKwh + 1}});
+        // One step of the register (1 Wh here: 1 mWh over it shows sub-Wh values) is allowed on top.
+        const auto step = profile({{kT0, 0}, {kT0 + kHour, 350 * kKwh + 1}});
+        QCOMPARE(step.billedTotal(), 350 * kKwh + 1);
+        const auto over = profile({{kT0, 0}, {kT0 + kHour, 350 * kKwh + 1001}});
         QCOMPARE(over.billedTotal(), 0);
+        QCOMPARE(over.anomalies().size(), std::size_t(1));
+    }
+
+    void oneRegisterStepMomentsApartIsNoJump() {
+        // A MeterValues at 1'126'486 Wh and the stop's meterStop 1 Wh later, 131 ms apart, from a
+        // 22 kW charger whose limit is 26.4 kW: taken literally 27.5 kW, but the register only
+        // counts whole Wh, so the step says nothing about the power.
+        const auto wh = [](std::int64_t n) { return n * 1000; };
+        const auto p =
+            profile({{kT0, wh(1'126'480)}, {kT0 + 1000, wh(1'126'486)}, {kT0 + 1131, wh(1'126'487)}}, kT0,
+                    kT0 + kHour, 26'400);
+        QVERIFY2(p.anomalies().empty(), p.anomalies().empty() ? "" : p.anomalies().front().message.c_str());
+        QCOMPARE(p.billedTotal(), wh(7));
+        // The same two readings 10 Wh apart are a jump: 9 Wh above the step in 131 ms is 247 kW.
+        const auto jump =
+            profile({{kT0, wh(1'126'480)}, {kT0 + 1000, wh(1'126'486)}, {kT0 + 1131, wh(1'126'496)}}, kT0,
+                    kT0 + kHour, 26'400);
+        QCOMPARE(jump.anomalies().size(), std::size_t(1));
+        QCOMPARE(jump.anomalies().front().kind, AnomalyKind::ImplausibleJump);
+    }
+
+    void aRegisterInTenthsOfAKwhMovesInHundredWhSteps() {
+        // Readings in 0.1 kWh: a 100 Wh step two seconds apart is resolution, not 180 kW.
+        const auto p =
+            profile({{kT0, 12'300'000}, {kT0 + kMinute, 12'600'000}, {kT0 + kMinute + 2000, 12'700'000}}, kT0,
+                    kT0 + kHour, 26'400);
+        QVERIFY(p.anomalies().empty());
+        QCOMPARE(p.billedTotal(), 400'000);
+        // Two steps in two seconds are more than the resolution explains.
+        const auto two =
+            profile({{kT0, 12'300'000}, {kT0 + kMinute, 12'600'000}, {kT0 + kMinute + 2000, 12'800'000}}, kT0,
+                    kT0 + kHour, 26'400);
+        QCOMPARE(two.anomalies().size(), std::size_t(1));
     }
 
     void twoValuesAtOneInstantConflict() {
