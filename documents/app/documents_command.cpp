@@ -3,8 +3,11 @@
 #include "documents/cdr_lines.h"
 #include "documents/receipt.h"
 #include "documents/statement.h"
+#include "domain/billing/settlement_csv.h"
 
 #include <QDir>
+#include <QSaveFile>
+#include <algorithm>
 
 namespace voltdesk::documents {
 
@@ -76,6 +79,30 @@ int runStatement(const StatementCommand& command, QTextStream& out, QTextStream&
         return kExitFailed;
     }
     out << command.outPath << " (" << records.size() << " sessions, " << result.pageCount << " pages)\n";
+    return badLines ? kExitBadLines : kExitOk;
+}
+
+int runSettlement(const SettlementCommand& command, QTextStream& out, QTextStream& err) {
+    const auto lines = readCdrLines(command.cdrsPath);
+    const bool badLines = reportErrors(command.cdrsPath, lines, err);
+    auto records = latestVersions(lines.records);
+    std::ranges::stable_sort(records, [](const auto& a, const auto& b) {
+        return a.stop != b.stop ? a.stop < b.stop : a.cdrId < b.cdrId;
+    });
+    std::string csv = billing::settlementPreamble();
+    for (const auto& record : records) {
+        csv += billing::settlementRow(record);
+        csv += "\r\n";
+    }
+    // Written whole or not at all: an accountant must never import half a file.
+    QSaveFile file(command.outPath);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size()) ||
+        !file.commit()) {
+        err << command.outPath << ": cannot write (" << file.errorString() << ")\n";
+        return kExitFailed;
+    }
+    out << command.outPath << " (" << records.size() << " sessions)\n";
     return badLines ? kExitBadLines : kExitOk;
 }
 

@@ -1,4 +1,5 @@
-// The two commands of voltdesk-documents: receipts (one PDF per CDR) and a customer group's statement.
+// The commands of voltdesk-documents: receipts (one PDF per CDR), a customer group's statement and the
+// settlement CSV, all from a CDR file, so an analyst can make them offline with no agent.
 #pragma once
 
 #include <QString>
@@ -27,8 +28,16 @@ struct StatementCommand {
     QString outPath;
 };
 
+struct SettlementCommand {
+    QString cdrsPath;
+    QString outPath;
+};
+
 /// Each writes the files it made to `out`, one a line, and problems to `err`.
 int runReceipts(const ReceiptCommand& command, QTextStream& out, QTextStream& err);
 int runStatement(const StatementCommand& command, QTextStream& out, QTextStream& err);
+/// The settlement CSV of the versions in force, by stop time: the agent's own columns and quoting
+/// (voltdesk-agent billing settlement --csv writes the same from the database).
+int runSettlement(const SettlementCommand& command, QTextStream& out, QTextStream& err);
 
 } // namespace voltdesk::documents

@@ -1,4 +1,5 @@
-// voltdesk-documents receipt|statement ...: PDF receipts and monthly statements from the agent's CDRs.
+// voltdesk-documents receipt|statement|settlement ...: PDF receipts, monthly statements and the
+// settlement CSV from the agent's CDRs.
 #include "documents/page_style.h"
 #include "documents_command.h"
 
@@ -33,13 +34,16 @@ int main(int argc, char* argv[]) {
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Receipts (one PDF per CDR) and a customer group's monthly statement from CDRs as JSON Lines.\n"
+        "Receipts (one PDF per CDR), a customer group's monthly statement and the settlement CSV from "
+        "CDRs as JSON Lines.\n"
         "  voltdesk-documents receipt --operator operator.json --cdrs cdrs.jsonl --out DIR [--all-versions]\n"
         "  voltdesk-documents statement --operator operator.json --cdrs cdrs.jsonl --customer-group G "
         "--month 2026-11 --out FILE.pdf\n"
+        "  voltdesk-documents settlement --cdrs cdrs.jsonl --out FILE.csv\n"
         "Exit code 1: some CDR lines were bad (reported with their line numbers; the rest were rendered)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("receipt or statement"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("receipt, statement or settlement"));
     const QCommandLineOption operatorOption(
         QStringLiteral("operator"), QStringLiteral("The operator's names and tax id (docs/BILLING.md)."),
         QStringLiteral("operator.json"));
@@ -47,9 +51,10 @@ int main(int argc, char* argv[]) {
         QStringLiteral("cdrs"),
         QStringLiteral("CDRs, one JSON a line (voltdesk-agent billing cdrs); - for stdin."),
         QStringLiteral("cdrs.jsonl"));
-    const QCommandLineOption outOption(QStringLiteral("out"),
-                                       QStringLiteral("receipt: the directory; statement: the PDF file."),
-                                       QStringLiteral("path"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"),
+        QStringLiteral("receipt: the directory; statement: the PDF file; settlement: the CSV file."),
+        QStringLiteral("path"));
     const QCommandLineOption allVersionsOption(
         QStringLiteral("all-versions"),
         QStringLiteral("receipt: every version of a CDR, not only the one in force."));
@@ -69,12 +74,19 @@ int main(int argc, char* argv[]) {
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        return usage(parser, err, QStringLiteral("give one command: receipt or statement"));
+        return usage(parser, err, QStringLiteral("give one command: receipt, statement or settlement"));
     }
-    for (const auto* option : {&operatorOption, &cdrsOption, &outOption}) {
+    const QString& command = positional.constFirst();
+    for (const auto* option : {&cdrsOption, &outOption}) {
         if (!parser.isSet(*option)) {
             return usage(parser, err, QStringLiteral("--%1 is required").arg(option->names().constFirst()));
         }
+    }
+    if (command == QStringLiteral("settlement")) {
+        return runSettlement({parser.value(cdrsOption), parser.value(outOption)}, out, err);
+    }
+    if (!parser.isSet(operatorOption)) {
+        return usage(parser, err, QStringLiteral("--operator is required"));
     }
     if (!QFontDatabase::hasFamily(QString::fromLatin1(kFontFamily))) {
         // Qt would fall back to some other font, and without one that has Chinese the labels print
@@ -83,7 +95,6 @@ int main(int argc, char* argv[]) {
             << "' is not installed (Debian: fonts-noto-cjk); Chinese text may "
             << "not render\n";
     }
-    const QString& command = positional.constFirst();
     if (command == QStringLiteral("receipt")) {
         return runReceipts({parser.value(operatorOption), parser.value(cdrsOption), parser.value(outOption),
                             parser.isSet(allVersionsOption)},

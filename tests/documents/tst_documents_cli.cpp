@@ -1,5 +1,6 @@
-// voltdesk-documents as a batch run uses it: receipts and a statement from a CDR file with a bad
-// line, which is named by its number while the rest still render, and the exit code says so.
+// voltdesk-documents as a batch run uses it: receipts, a statement and the settlement CSV from a CDR
+// file with a bad line, which is named by its number while the rest still render, and the exit code
+// says so.
 #include "document_fixtures.h"
 
 #include <QDir>
@@ -104,6 +105,33 @@ private slots:
         QVERIFY(process.waitForFinished(30'000));
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(QFile::exists(m_dir.filePath("piped/SH-PUDONG-01_9-v1.pdf")));
+    }
+
+    // The settlement CSV of the versions in force, for an analyst with an exported CDR file only.
+    void settlementOfTheVersionsInForce() {
+        const QString csv = m_dir.filePath("settlement.csv");
+        const auto r = run({"settlement", "--cdrs", m_dir.filePath("cdrs.jsonl"), "--out", csv});
+        QCOMPARE(r.exitCode, 1); // the bad line is named; the others are exported
+        QVERIFY2(r.err.contains(m_dir.filePath("cdrs.jsonl") + ":2: "), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("(2 sessions)")), qPrintable(r.out));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.startsWith("\xEF\xBB\xBF"
+                                "cdr_id,version,")); // Excel needs the BOM for UTF-8
+        const auto rows = text.split('\n');
+        QCOMPARE(rows.size(), 4); // header, two rows, and the empty rest after the last CRLF
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY2(rows[i].endsWith('\r'), rows[i].constData());
+        }
+        QVERIFY2(rows[1].startsWith("SH-PUDONG-01/1001,2,"), rows[1].constData()); // version 2 in force
+        QVERIFY2(rows[2].startsWith("SH-PUDONG-01/1002,1,"), rows[2].constData());
+
+        const auto unwritable = run(
+            {"settlement", "--cdrs", m_dir.filePath("cdrs.jsonl"), "--out", m_dir.filePath("no/such/x.csv")});
+        QCOMPARE(unwritable.exitCode, 2);
+        QVERIFY(unwritable.err.contains(QStringLiteral("cannot write")));
+        QVERIFY(!QFile::exists(m_dir.filePath("no/such/x.csv")));
     }
 
     void usageErrors() {

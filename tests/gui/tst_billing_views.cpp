@@ -2,7 +2,8 @@
 // in the sessions table and the totals footer per currency; the breakdown of the selected session with
 // its total equal to the CDR's; Re-rate and Save enabled by role; the tariff editor's refusal messages
 // with the offending rows highlighted; a receipt PDF written. With VOLTDESK_SCREENSHOT_DIR set it also
-// writes the views as PNG (docs/console-billing-sessions.png, docs/console-tariff-editor.png).
+// writes the views as PNG (docs/screenshots/console-billing-sessions.png and
+// console-tariff-editor.png).
 #include "app/translations.h"
 #include "models/billing/billing_client.h"
 #include "models/billing/money_format.h"
