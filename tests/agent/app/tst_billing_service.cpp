@@ -66,6 +66,14 @@ contract::ChargeDetailRecord decoded(const std::string& payload) {
     return std::move(d).value();
 }
 
+domain::MeterValuesReport meterValuesOf(const std::string& chargerId, int transactionId) {
+    domain::MeterValuesReport r;
+    r.chargerId = chargerId;
+    r.connectorId = 1;
+    r.transactionId = transactionId;
+    return r;
+}
+
 domain::TransactionStop stopOf(int transactionId) {
     domain::TransactionStop s;
     s.transactionId = transactionId;
@@ -97,10 +105,7 @@ private slots:
         options.clearDelay = 100ms;
         app::BillingService service(m_uri, "agent-1", bus.publish(), options);
         service.start();
-        domain::MeterValuesReport report;
-        report.chargerId = "CP-1";
-        report.connectorId = 1;
-        report.transactionId = id;
+        const auto report = meterValuesOf("CP-1", id);
         service.onMeterValues(report);
         service.onMeterValues(report); // throttled: one live cost per 10 s per connector
         QVERIFY(service.flush(10s));
@@ -168,11 +173,7 @@ private slots:
         Recorder bus;
         app::BillingService service(m_uri, "agent-1", bus.publish());
         service.start();
-        domain::MeterValuesReport report;
-        report.chargerId = "CP-3";
-        report.connectorId = 1;
-        report.transactionId = id;
-        service.onMeterValues(report);
+        service.onMeterValues(meterValuesOf("CP-3", id));
         QVERIFY(service.flush(10s));
         const auto costs = bus.on(contract::sessionCostTopic("ber", "CP-3", 1));
         QCOMPARE(costs.size(), std::size_t(1));
