@@ -112,6 +112,7 @@ int main(int argc, char* argv[]) {
         billing, sessions, window,
         *window.addMenuBeforeHelp(QCoreApplication::translate("Console", "&Billing")));
     window.addShortcutActions(billingDocks.actions());
+    billingDocks.setChargers(chargers); // sites and chargers offered when assigning tariffs
     billingDocks.tabWithDockOf(window.fleetTable());
     // A theme given on the command line is for this run; the menu's choice is kept for the next.
     window.setTheme(options.theme.value_or(widgets::MainWindow::savedTheme().value_or(widgets::Theme::Dark)),

@@ -60,6 +60,23 @@
     </message>
 </context>
 <context>
+    <name>voltdesk::models::billing::TariffAssignmentsModel</name>
+    <message numerus="yes">
+        <source>%1 (%n charger(s))</source>
+        <translation>
+            <numerusform>%1 (%n charger)</numerusform>
+            <numerusform>%1 (%n chargers)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Charger group %1 (%n charger(s): %2) loses its tariff %3.</source>
+        <translation>
+            <numerusform>Charger group %1 (%n charger: %2) loses its tariff %3.</numerusform>
+            <numerusform>Charger group %1 (%n chargers: %2) loses its tariff %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::widgets::BulkProgressDialog</name>
     <message numerus="yes">
         <source>%1 — %n chargers</source>

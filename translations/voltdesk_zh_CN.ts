@@ -1226,6 +1226,145 @@
     </message>
 </context>
 <context>
+    <name>voltdesk::models::billing::TariffAssignmentsModel</name>
+    <message>
+        <source>Customer group</source>
+        <translation>客户组</translation>
+    </message>
+    <message>
+        <source>Charger</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <source>Charger group</source>
+        <translation>充电桩组</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>No chargers in this group</source>
+        <translation>该组中没有充电桩</translation>
+    </message>
+    <message>
+        <source>Chargers: %1</source>
+        <translation>充电桩：%1</translation>
+    </message>
+    <message>
+        <source>No stored tariff has this id: its sessions are recorded unrated</source>
+        <translation>没有此编号的已保存电价：其充电记录将按未计费记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n charger(s))</source>
+        <translation>
+            <numerusform>%1（%n 台充电桩）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>分配时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>分配人</translation>
+    </message>
+    <message>
+        <source>%1 (v%2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <source>%1 (v%2–%3)</source>
+        <translation>%1（第 %2–%3 版）</translation>
+    </message>
+    <message>
+        <source>Name the %1 the tariff is for.</source>
+        <translation>请填写该电价适用的%1。</translation>
+    </message>
+    <message>
+        <source>Choose a tariff.</source>
+        <translation>请选择电价。</translation>
+    </message>
+    <message>
+        <source>There is no stored tariff &apos;%1&apos;: save it first, then assign it.</source>
+        <translation>没有已保存的电价“%1”：请先保存，再分配。</translation>
+    </message>
+    <message>
+        <source>A charger group needs at least one charger.</source>
+        <translation>充电桩组至少需要一台充电桩。</translation>
+    </message>
+    <message>
+        <source>Customer group %1 loses its tariff %2.</source>
+        <translation>客户组 %1 将失去其电价 %2。</translation>
+    </message>
+    <message>
+        <source>Its sessions will be billed with their charger&apos;s, charger group&apos;s or site&apos;s tariff, or recorded unrated where none has one.</source>
+        <translation>其充电将按所用充电桩、充电桩组或站点的电价计费；均无电价时记为未计费。</translation>
+    </message>
+    <message>
+        <source>Charger %1 loses its tariff %2.</source>
+        <translation>充电桩 %1 将失去其电价 %2。</translation>
+    </message>
+    <message>
+        <source>Its sessions will be billed with its charger group&apos;s or site&apos;s tariff (a customer group&apos;s tariff still comes first), or recorded unrated where none has one.</source>
+        <translation>其充电将按所属充电桩组或站点的电价计费（客户组电价仍然优先）；均无电价时记为未计费。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Charger group %1 (%n charger(s): %2) loses its tariff %3.</source>
+        <translation>
+            <numerusform>充电桩组 %1（%n 台充电桩：%2）将失去其电价 %3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their sessions will be billed with their own or their site&apos;s tariff (a customer group&apos;s tariff still comes first), or recorded unrated where none has one. The group keeps its chargers.</source>
+        <translation>这些充电桩的充电将按其自身或所在站点的电价计费（客户组电价仍然优先）；均无电价时记为未计费。该组保留其充电桩。</translation>
+    </message>
+    <message>
+        <source>Site %1 loses its tariff %2.</source>
+        <translation>站点 %1 将失去其电价 %2。</translation>
+    </message>
+    <message>
+        <source>Sessions there without a customer group, charger or charger group tariff will be recorded unrated.</source>
+        <translation>该站点上没有客户组、充电桩或充电桩组电价的充电将记为未计费。</translation>
+    </message>
+    <message>
+        <source>Records already stored keep their amounts until they are re-rated.</source>
+        <translation>已保存的记录在重新计费之前金额不变。</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>%1 no longer has a tariff of its own.</source>
+        <translation>%1 不再有自己的电价。</translation>
+    </message>
+    <message>
+        <source>%1 now uses tariff &apos;%2&apos;.</source>
+        <translation>%1 现使用电价“%2”。</translation>
+    </message>
+    <message>
+        <source>The agent refused: %1</source>
+        <translation>代理程序拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The agent did not complete the command (%1).</source>
+        <translation>代理程序未完成该命令（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::widgets::BillingDocks</name>
     <message>
         <source>Charging sessions</source>
@@ -2219,6 +2358,121 @@
     </message>
 </context>
 <context>
+    <name>voltdesk::widgets::TariffAssignmentsView</name>
+    <message>
+        <source>Remove tariff assignment</source>
+        <translation>删除电价分配</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>A session is billed with the tariff of its customer group, else of its charger, else of its charger group, else of its site.</source>
+        <translation>充电按其客户组的电价计费；没有时依次按充电桩、充电桩组、站点的电价计费。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Assign a tariff</source>
+        <translation>分配电价</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source>Chargers in the group (the list replaces the stored one)</source>
+        <translation>组内充电桩（此列表将替换已保存的列表）</translation>
+    </message>
+    <message>
+        <source>Double-click a charger to edit its id</source>
+        <translation>双击充电桩可编辑其编号</translation>
+    </message>
+    <message>
+        <source>charger id</source>
+        <translation>充电桩编号</translation>
+    </message>
+    <message>
+        <source>Add charger</source>
+        <translation>添加充电桩</translation>
+    </message>
+    <message>
+        <source>Remove charger</source>
+        <translation>移除充电桩</translation>
+    </message>
+    <message>
+        <source>Remove assignment…</source>
+        <translation>删除分配…</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>site id</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>group name</source>
+        <translation>组名</translation>
+    </message>
+    <message>
+        <source>customer group</source>
+        <translation>客户组</translation>
+    </message>
+    <message>
+        <source>no tariff is stored yet</source>
+        <translation>尚未保存任何电价</translation>
+    </message>
+    <message>
+        <source>not loaded yet</source>
+        <translation>尚未加载</translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
+    <message>
+        <source>Store the assignment; an existing one for the same place or group is replaced</source>
+        <translation>保存分配；同一对象已有的分配将被替换</translation>
+    </message>
+    <message>
+        <source>Remove the selected assignment (you are asked first)</source>
+        <translation>删除所选分配（会先询问确认）</translation>
+    </message>
+    <message>
+        <source>Select an assignment in the list to remove it</source>
+        <translation>在列表中选择要删除的分配</translation>
+    </message>
+    <message>
+        <source>Select the assignment to remove.</source>
+        <translation>请选择要删除的分配。</translation>
+    </message>
+    <message>
+        <source>Nothing was removed.</source>
+        <translation>未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>No agent is online to store the assignment.</source>
+        <translation>没有在线的代理程序可保存分配。</translation>
+    </message>
+    <message>
+        <source>Storing…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::widgets::TariffEditor</name>
     <message>
         <source>Add row</source>
@@ -2515,6 +2769,10 @@
     <message>
         <source>Field: %1</source>
         <translation>字段：%1</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>分配</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
 // The console's billing views on screen, fed with recorded-style payloads (no agent): live rows marked
 // in the sessions table and the totals footer per currency; the breakdown of the selected session with
 // its total equal to the CDR's; Re-rate and Save enabled by role; the tariff editor's refusal messages
-// with the offending rows highlighted; a receipt PDF written. With VOLTDESK_SCREENSHOT_DIR set it also
-// writes the views as PNG (docs/screenshots/console-billing-sessions.png and
-// console-tariff-editor.png).
+// with the offending rows highlighted; a receipt PDF written; the tariff assignments tab (read only by
+// role, the form filled from a row, checks before sending, the confirmation naming what loses its
+// tariff, failures in words). With VOLTDESK_SCREENSHOT_DIR set it also writes the views as PNG
+// (docs/screenshots/console-billing-sessions.png, console-tariff-editor.png and
+// console-tariff-assignments.png).
 #include "app/translations.h"
 #include "models/billing/billing_client.h"
 #include "models/billing/money_format.h"
@@ -13,14 +15,20 @@
 #include "tests/console/billing_fixtures.h"
 #include "widgets/billing/cdr_breakdown_panel.h"
 #include "widgets/billing/sessions_view.h"
+#include "widgets/billing/tariff_assignments_view.h"
 #include "widgets/billing/tariff_editor.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -119,6 +127,50 @@ QJsonObject answer(const QJsonArray& sessions, qint64 matching) {
                                     {QStringLiteral("total"), 0}}}}};
 }
 
+QJsonObject storedTariff(const QString& id, int version) {
+    return {{QStringLiteral("tariff"),
+             QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("version"), version}}},
+            {QStringLiteral("createdAt"), QStringLiteral("2026-11-01T08:00:00.000Z")},
+            {QStringLiteral("createdBy"), QStringLiteral("carol")}};
+}
+
+QJsonObject assignmentEntry(const QString& scope, const QString& key, const QString& tariffId,
+                            const QString& at, const QString& by) {
+    return {{QStringLiteral("scope"), scope},
+            {QStringLiteral("key"), key},
+            {QStringLiteral("tariffId"), tariffId},
+            {QStringLiteral("assignedAt"), at},
+            {QStringLiteral("assignedBy"), by}};
+}
+
+/// A GetTariffs answer of a small network: a site, a depot's charger group, a fleet and one charger.
+QJsonObject tariffsAnswer() {
+    return {{QStringLiteral("tariffs"), QJsonArray{storedTariff(QStringLiteral("sh-commercial"), 1),
+                                                   storedTariff(QStringLiteral("sh-commercial"), 2),
+                                                   storedTariff(QStringLiteral("fleet-2026"), 1),
+                                                   storedTariff(QStringLiteral("night-saver"), 1)}},
+            {QStringLiteral("assignments"),
+             QJsonArray{assignmentEntry(QStringLiteral("site"), QStringLiteral("sh-pudong"),
+                                        QStringLiteral("sh-commercial"),
+                                        QStringLiteral("2026-11-02T01:00:00.000Z"), QStringLiteral("carol")),
+                        assignmentEntry(QStringLiteral("site"), QStringLiteral("sh-minhang"),
+                                        QStringLiteral("sh-commercial"),
+                                        QStringLiteral("2026-11-02T01:02:00.000Z"), QStringLiteral("carol")),
+                        assignmentEntry(QStringLiteral("chargerGroup"), QStringLiteral("depot-north"),
+                                        QStringLiteral("night-saver"),
+                                        QStringLiteral("2026-11-05T09:30:00.000Z"), QStringLiteral("dave")),
+                        assignmentEntry(QStringLiteral("customerGroup"), QStringLiteral("FLEET-A"),
+                                        QStringLiteral("fleet-2026"),
+                                        QStringLiteral("2026-11-03T12:00:00.000Z"), QStringLiteral("carol")),
+                        assignmentEntry(QStringLiteral("charger"), QStringLiteral("SH-PUDONG-07"),
+                                        QStringLiteral("sh-commercial"),
+                                        QStringLiteral("2026-11-20T06:45:00.000Z"), QStringLiteral("erin"))}},
+            {QStringLiteral("chargerGroups"),
+             QJsonObject{{QStringLiteral("depot-north"),
+                          QJsonArray{QStringLiteral("SH-PUDONG-01"), QStringLiteral("SH-PUDONG-02"),
+                                     QStringLiteral("SH-PUDONG-03")}}}}};
+}
+
 void saveShot(QWidget& widget, const QString& name) {
     const QString dir = qEnvironmentVariable("VOLTDESK_SCREENSHOT_DIR");
     if (dir.isEmpty()) {
@@ -134,7 +186,12 @@ class TestBillingViews : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QApplication::setFont(QFont(QStringLiteral("Noto Sans"), 11)); }
+    void initTestCase() {
+        QApplication::setFont(QFont(QStringLiteral("Noto Sans"), 11));
+        // English as the console shows it: plural forms ("3 chargers") come from voltdesk_en.ts.
+        QCOMPARE(app::installTranslations(*QCoreApplication::instance(), QStringLiteral("en")),
+                 QStringLiteral("en"));
+    }
 
     void sessionsTableBreakdownAndRoles() {
         models::BrokerLink link(models::BrokerLink::Options{}); // never started: nothing is sent
@@ -297,6 +354,118 @@ private slots:
         QVERIFY(editor.highlightedWidgets().isEmpty());
     }
 
+    void tariffAssignmentsByRole() {
+        models::BrokerLink link(models::BrokerLink::Options{}); // never started: every call ends unsent
+        models::CommandClient commands(link);
+        commands.setFallbackRole(contract::Role::Operator);
+        BillingClient client(commands, [] { return QStringLiteral("agent-1"); });
+        widgets::TariffEditor editor(client);
+        widgets::TariffAssignmentsView* view = editor.assignmentsView();
+        view->setInventorySource([] {
+            return KnownInventory{
+                {QStringLiteral("sh-minhang"), QStringLiteral("sh-pudong"), QStringLiteral("sh-xuhui")},
+                {QStringLiteral("SH-PUDONG-01"), QStringLiteral("SH-PUDONG-02"),
+                 QStringLiteral("SH-PUDONG-03"), QStringLiteral("SH-PUDONG-04")}};
+        });
+        editor.assignmentsModel().setTariffsResponse(tariffsAnswer());
+        editor.showAssignments();
+        QCOMPARE(editor.tabs()->currentWidget(), view);
+        editor.resize(1500, 640);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+
+        // An operator reads the list, sorted as a session's tariff is chosen, and may change nothing.
+        QCOMPARE(view->table()->model()->rowCount(), 5);
+        QCOMPARE(view->table()->model()->index(0, TariffAssignmentsModel::ScopeColumn).data().toString(),
+                 QStringLiteral("Customer group"));
+        QCOMPARE(view->table()->model()->index(4, TariffAssignmentsModel::ScopeColumn).data().toString(),
+                 QStringLiteral("Site"));
+        for (QWidget* w :
+             std::initializer_list<QWidget*>{view->assignButton(), view->removeButton(), view->scopeBox(),
+                                             view->keyBox(), view->tariffBox()}) {
+            QVERIFY(!w->isEnabled());
+            QVERIFY2(w->toolTip().contains(QStringLiteral("supervisor")), qPrintable(w->toolTip()));
+        }
+        // Sorting by the header: newest assignment first.
+        view->table()->horizontalHeader()->setSortIndicator(TariffAssignmentsModel::AssignedAtColumn,
+                                                            Qt::DescendingOrder);
+        QCOMPARE(view->table()->model()->index(0, TariffAssignmentsModel::AssignedByColumn).data().toString(),
+                 QStringLiteral("erin"));
+        view->table()->horizontalHeader()->setSortIndicator(TariffAssignmentsModel::ScopeColumn,
+                                                            Qt::AscendingOrder);
+
+        commands.setFallbackRole(contract::Role::Supervisor);
+        QVERIFY(view->assignButton()->isEnabled());
+        QVERIFY(view->keyBox()->isEnabled());
+        QVERIFY(!view->removeButton()->isEnabled()); // nothing selected
+        // The stored tariffs to choose from, with their versions.
+        QCOMPARE(view->tariffBox()->count(), 3);
+        QCOMPARE(view->tariffBox()->itemText(view->tariffBox()->findData(QStringLiteral("sh-commercial"))),
+                 QStringLiteral("sh-commercial (v1–2)"));
+        // Sites are offered from the console's chargers for a site, chargers for a charger.
+        view->scopeBox()->setCurrentIndex(
+            view->scopeBox()->findData(static_cast<int>(AssignmentScope::Site)));
+        QVERIFY(view->keyBox()->findText(QStringLiteral("sh-xuhui")) >= 0);
+        QVERIFY(!view->membersBox()->isVisible());
+
+        // Selecting the depot's group fills the form with it and its chargers.
+        QVERIFY(view->selectAssignment(AssignmentScope::ChargerGroup, QStringLiteral("depot-north")));
+        QCOMPARE(view->formScope(), AssignmentScope::ChargerGroup);
+        QCOMPARE(view->formKey(), QStringLiteral("depot-north"));
+        QCOMPARE(view->formTariff(), QStringLiteral("night-saver"));
+        QCOMPARE(view->formMembers(),
+                 (QStringList{QStringLiteral("SH-PUDONG-01"), QStringLiteral("SH-PUDONG-02"),
+                              QStringLiteral("SH-PUDONG-03")}));
+        QVERIFY(view->membersBox()->isVisible());
+        QVERIFY(view->removeButton()->isEnabled());
+        saveShot(editor, QStringLiteral("console-tariff-assignments.png"));
+
+        // Checked before anything is sent: a group without chargers, a site without a name.
+        view->setFormMembers({});
+        view->assign();
+        QCOMPARE(view->statusLabel()->text(), QStringLiteral("A charger group needs at least one charger."));
+        QCOMPARE(commands.pendingCount(), 0);
+        view->setForm(AssignmentScope::Site, QStringLiteral("  "), QStringLiteral("fleet-2026"));
+        view->assign();
+        QCOMPARE(view->statusLabel()->text(), QStringLiteral("Name the site the tariff is for."));
+        QCOMPARE(commands.pendingCount(), 0);
+
+        // A valid assignment is sent; what stops it is said in words (here: no broker connection).
+        view->setForm(AssignmentScope::Site, QStringLiteral("sh-xuhui"), QStringLiteral("fleet-2026"));
+        view->assign();
+        QCOMPARE(commands.pendingCount(), 1);
+        QVERIFY(!view->assignButton()->isEnabled()); // one change at a time
+        QTRY_COMPARE(commands.pendingCount(), 0);
+        QCOMPARE(view->statusLabel()->text(),
+                 QStringLiteral("Not connected to the broker; nothing was sent"));
+        QVERIFY(view->assignButton()->isEnabled());
+
+        // Removing asks first and names what loses its tariff; declining sends nothing.
+        QVERIFY(view->selectAssignment(AssignmentScope::CustomerGroup, QStringLiteral("FLEET-A")));
+        QString asked;
+        bool agree = false;
+        view->setConfirmer([&](QWidget*, const QString& text) {
+            asked = text;
+            return agree;
+        });
+        view->removeSelected();
+        QVERIFY2(asked.startsWith(QStringLiteral("Customer group 'FLEET-A' loses its tariff 'fleet-2026'.")),
+                 qPrintable(asked));
+        QCOMPARE(commands.pendingCount(), 0);
+        QCOMPARE(view->statusLabel()->text(), QStringLiteral("Nothing was removed."));
+        agree = true;
+        view->removeSelected();
+        QCOMPARE(commands.pendingCount(), 1);
+        QTRY_COMPARE(commands.pendingCount(), 0);
+        QVERIFY(view->statusLabel()->text().contains(QStringLiteral("Not connected")));
+
+        // Reload asks the editor's loader again (GetTariffs); with no agent answering it says so.
+        QSignalSpy reload(view, &widgets::TariffAssignmentsView::reloadRequested);
+        QTest::mouseClick(view->reloadButton(), Qt::LeftButton);
+        QCOMPARE(reload.count(), 1);
+        QTRY_VERIFY(view->statusLabel()->text().startsWith(QStringLiteral("Tariffs not available")));
+    }
+
     /// Last: it installs the Chinese translation for the rest of the process.
     void chineseLabels() {
         QCOMPARE(app::installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN")),
@@ -322,6 +491,19 @@ private slots:
         QCOMPARE(lines.index(2, CdrBreakdownModel::PeriodColumn).data().toString(), QStringLiteral("尖"));
         QCOMPARE(view.breakdown()->rerateButton()->text(), QStringLiteral("重新计费…"));
         saveShot(view, QStringLiteral("console-billing-sessions-zh.png"));
+
+        // The assignments tab in Chinese: scopes, the precedence and the buttons.
+        widgets::TariffEditor editor(client);
+        editor.assignmentsModel().setTariffsResponse(tariffsAnswer());
+        QCOMPARE(editor.tabs()->tabText(1), QStringLiteral("分配"));
+        widgets::TariffAssignmentsView* assignments = editor.assignmentsView();
+        QVERIFY(assignments->selectAssignment(AssignmentScope::ChargerGroup, QStringLiteral("depot-north")));
+        QCOMPARE(assignments->scopeBox()->currentText(), QStringLiteral("充电桩组"));
+        const QModelIndex row = assignments->table()->currentIndex();
+        QCOMPARE(row.siblingAtColumn(TariffAssignmentsModel::KeyColumn).data().toString(),
+                 QStringLiteral("depot-north（3 台充电桩）"));
+        QCOMPARE(assignments->assignButton()->text(), QStringLiteral("分配"));
+        QCOMPARE(assignments->removeButton()->text(), QStringLiteral("删除分配…"));
     }
 };
 

@@ -1,8 +1,10 @@
 // Done-when of the console's billing views: the real console window (under Xvfb) with its Billing docks
 // against the real agent (PostgreSQL behind it), Mosquitto's password listener and a simulated charger.
 // A supervisor saves a tariff with an overlap and sees the agent's message on the offending rows, fixes
-// it and saves; a charging session shows its live cost in the sessions table, stops, and its row shows
-// the final total, equal to the CDR the agent stored; a viewer finds Save and Re-rate disabled.
+// it and saves, assigns it to the charger's site and a charger group in the Assignments tab and removes
+// the group's after the confirmation; a charging session shows its live cost in the sessions table,
+// stops, and its row shows the final total, equal to the CDR the agent stored; a viewer sees the
+// assignments but finds them, Save and Re-rate disabled.
 #include "models/billing/billing_client.h"
 #include "models/billing/money_format.h"
 #include "models/billing/sessions_model.h"
@@ -16,11 +18,13 @@
 #include "widgets/billing/cdr_breakdown_panel.h"
 #include "widgets/billing/revenue_view.h"
 #include "widgets/billing/sessions_view.h"
+#include "widgets/billing/tariff_assignments_view.h"
 #include "widgets/billing/tariff_editor.h"
 #include "widgets/fleet_table_view.h"
 #include "widgets/main_window.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QJsonArray>
@@ -28,12 +32,14 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace voltdesk;
 using contract::CommandOutcome;
 using models::CommandResult;
+using models::billing::AssignmentScope;
 using models::billing::SessionsModel;
 
 namespace {
@@ -116,6 +122,7 @@ private slots:
         widgets::MainWindow window(chargers, link, widgets::MapOptions{});
         widgets::BillingDocks docks(billing, sessions, window,
                                     *window.addMenuBeforeHelp(QStringLiteral("&Billing")));
+        docks.setChargers(chargers);
         window.addShortcutActions(docks.actions());
         docks.tabWithDockOf(window.fleetTable());
         window.resize(1600, 1000);
@@ -123,6 +130,7 @@ private slots:
         link.start();
 
         const QString charger = m_system->chargerId(0);
+        const QDir shots(qEnvironmentVariable("VOLTDESK_BUILD_DIR") + QStringLiteral("-scratch"));
         QTRY_VERIFY_WITH_TIMEOUT(commands.role() == contract::Role::Supervisor, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(
             chargers.rowOf(charger) >= 0 && chargers.stateAt(chargers.rowOf(charger)).online, 15000);
@@ -130,6 +138,7 @@ private slots:
         const QString site =
             chargers.index(chargers.rowOf(charger)).data(models::ChargerModel::SiteIdRole).toString();
         QVERIFY(!site.isEmpty());
+        m_site = site;
 
         // Tariffs (Ctrl+5): a schedule with an overlap is refused, the message names it, its rows light up.
         QAction* tariffsAction = docks.actions().at(1);
@@ -158,15 +167,63 @@ private slots:
         QCOMPARE(editor->problemList()->count(), 0);
         QVERIFY(editor->highlightedRows().isEmpty());
 
-        // The tariff applies to the charger's site; a card and a meter value a second.
-        auto answer = testing::awaitCommand(
-            billing.send(QStringLiteral("AssignTariff"),
-                         {{"scope", "site"}, {"key", site}, {"tariffId", "it-billing"}}),
-            20000);
-        QVERIFY2(answer && answer->outcome == CommandOutcome::Completed, qPrintable(describe(answer)));
-        answer = testing::awaitCommand(commands.send(agent, charger, QStringLiteral("ChangeConfiguration"),
-                                                     {{"key", "MeterValueSampleInterval"}, {"value", "1"}}),
-                                       20000);
+        // Assignments tab: the tariff applies to the charger's site, which the console offers from its
+        // chargers; the list shows who assigned it.
+        editor->showAssignments();
+        widgets::TariffAssignmentsView* assignments = editor->assignmentsView();
+        const auto& assigned = editor->assignmentsModel();
+        QTRY_VERIFY_WITH_TIMEOUT(assigned.tariffIds().contains(QStringLiteral("it-billing")), 20000);
+        QVERIFY(assignments->assignButton()->isEnabled());
+        assignments->scopeBox()->setCurrentIndex(
+            assignments->scopeBox()->findData(static_cast<int>(AssignmentScope::Site)));
+        const int siteItem = assignments->keyBox()->findText(site);
+        QVERIFY2(siteItem >= 0, qPrintable(site));
+        assignments->keyBox()->setCurrentIndex(siteItem);
+        assignments->tariffBox()->setCurrentIndex(
+            assignments->tariffBox()->findData(QStringLiteral("it-billing")));
+        QTest::mouseClick(assignments->assignButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(assigned.rowOf(AssignmentScope::Site, site) >= 0, 20000);
+        QCOMPARE(assignments->statusLabel()->text(),
+                 QStringLiteral("Site '%1' now uses tariff 'it-billing'.").arg(site));
+        const auto& siteAssignment = assigned.assignmentAt(assigned.rowOf(AssignmentScope::Site, site));
+        QCOMPARE(siteAssignment.tariffId, QStringLiteral("it-billing"));
+        QCOMPARE(siteAssignment.assignedBy, QStringLiteral("tst-supervisor"));
+        QVERIFY(qAbs(siteAssignment.assignedAt.secsTo(QDateTime::currentDateTimeUtc())) < 300);
+
+        // A charger group with the charger as member; then removed after the confirmation names it. The
+        // group keeps its member, the site's tariff applies again.
+        const QString group = QStringLiteral("it-depot");
+        assignments->scopeBox()->setCurrentIndex(
+            assignments->scopeBox()->findData(static_cast<int>(AssignmentScope::ChargerGroup)));
+        assignments->keyBox()->setCurrentText(group);
+        assignments->setFormMembers({charger});
+        QTest::mouseClick(assignments->assignButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(assigned.rowOf(AssignmentScope::ChargerGroup, group) >= 0, 20000);
+        QCOMPARE(assigned.chargerGroups().value(group), QStringList{charger});
+        QVERIFY(assignments->selectAssignment(AssignmentScope::ChargerGroup, group));
+        QString confirmation;
+        assignments->setConfirmer([&confirmation](QWidget*, const QString& text) {
+            confirmation = text;
+            return true;
+        });
+        QTest::mouseClick(assignments->removeButton(), Qt::LeftButton);
+        QVERIFY2(confirmation.contains(QStringLiteral("'%1'").arg(group)) && confirmation.contains(charger) &&
+                     confirmation.contains(QStringLiteral("'it-billing'")),
+                 qPrintable(confirmation));
+        QTRY_VERIFY_WITH_TIMEOUT(assigned.rowOf(AssignmentScope::ChargerGroup, group) < 0, 20000);
+        QCOMPARE(assignments->statusLabel()->text(),
+                 QStringLiteral("Charger group '%1' no longer has a tariff of its own.").arg(group));
+        QCOMPARE(assigned.chargerGroups().value(group), QStringList{charger});
+        QVERIFY(assigned.rowOf(AssignmentScope::Site, site) >= 0);
+        if (QDir().mkpath(shots.path())) {
+            window.grab().save(shots.filePath(QStringLiteral("billing-assignments.png")));
+        }
+
+        // A card and a meter value a second.
+        auto answer =
+            testing::awaitCommand(commands.send(agent, charger, QStringLiteral("ChangeConfiguration"),
+                                                {{"key", "MeterValueSampleInterval"}, {"value", "1"}}),
+                                  20000);
         QVERIFY2(answer && answer->outcome == CommandOutcome::Completed, qPrintable(describe(answer)));
         answer = testing::awaitCommand(
             commands.send(agent, QString(), QStringLiteral("SetIdTag"), {{"idTag", kCard}}), 20000);
@@ -194,7 +251,6 @@ private slots:
         widgets::SessionsView* view = docks.sessionsView();
         QVERIFY(view->selectSession(cdrId));
         QVERIFY(!view->breakdown()->rerateButton()->isEnabled()); // still running
-        const QDir shots(qEnvironmentVariable("VOLTDESK_BUILD_DIR") + QStringLiteral("-scratch"));
         if (QDir().mkpath(shots.path())) {
             window.grab().save(shots.filePath(QStringLiteral("billing-live.png")));
         }
@@ -294,6 +350,20 @@ private slots:
 
         QVERIFY(!editor.saveButton()->isEnabled());
         QVERIFY(editor.saveButton()->toolTip().contains(QStringLiteral("supervisor")));
+        // The assignments the supervisor made are listed; nothing in them may be changed.
+        editor.showAssignments();
+        editor.reloadTariffs();
+        widgets::TariffAssignmentsView* assignments = editor.assignmentsView();
+        QTRY_VERIFY_WITH_TIMEOUT(editor.assignmentsModel().rowOf(AssignmentScope::Site, m_site) >= 0, 20000);
+        QVERIFY(assignments->table()->model()->rowCount() >= 1);
+        QVERIFY(assignments->selectAssignment(AssignmentScope::Site, m_site));
+        QCOMPARE(assignments->formKey(), m_site);
+        for (QWidget* w : std::initializer_list<QWidget*>{
+                 assignments->assignButton(), assignments->removeButton(), assignments->scopeBox(),
+                 assignments->keyBox(), assignments->tariffBox()}) {
+            QVERIFY(!w->isEnabled());
+            QVERIFY2(w->toolTip().contains(QStringLiteral("supervisor")), qPrintable(w->toolTip()));
+        }
         view.refresh();
         QTRY_VERIFY_WITH_TIMEOUT(sessions.rowOfCdr(m_cdrId) >= 0, 20000);
         QVERIFY(view.selectSession(m_cdrId));
@@ -307,6 +377,7 @@ private:
     testing::TestServices m_services;
     std::unique_ptr<testing::AgentWithChargers> m_system;
     QString m_cdrId;
+    QString m_site;
 };
 
 QTEST_MAIN(TestConsoleBillingGui)

@@ -1,8 +1,10 @@
 #include "widgets/billing/billing_docks.h"
 
+#include "models/billing/tariff_assignments_model.h"
 #include "widgets/billing/cdr_breakdown_panel.h"
 #include "widgets/billing/revenue_view.h"
 #include "widgets/billing/sessions_view.h"
+#include "widgets/billing/tariff_assignments_view.h"
 #include "widgets/billing/tariff_editor.h"
 
 #include <QAction>
@@ -86,11 +88,16 @@ void BillingDocks::setOperatorFile(const QString& path) {
     m_operatorFile = path;
 }
 
+void BillingDocks::setChargers(const models::ChargerModel& chargers) {
+    m_tariffs->assignmentsView()->setInventorySource(
+        [&chargers] { return models::billing::inventoryOf(chargers); });
+}
+
 std::optional<documents::OperatorInfo> BillingDocks::issuer(QWidget* parent) {
     if (m_operatorFile.isEmpty()) {
         m_operatorFile = QFileDialog::getOpenFileName(
-            parent, tr("Choose operator.json (the operator's names and tax id for receipts)"), QString(),
-            tr("JSON files (*.json)"));
+            parent, tr("Choose operator.json (the operator's names and tax id for receipts)"),
+            QString(), tr("JSON files (*.json)"));
         if (m_operatorFile.isEmpty()) {
             return std::nullopt;
         }

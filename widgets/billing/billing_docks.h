@@ -13,6 +13,10 @@ class QMainWindow;
 class QMenu;
 class QWidget;
 
+namespace voltdesk::models {
+class ChargerModel;
+}
+
 namespace voltdesk::models::billing {
 class BillingClient;
 class SessionsModel;
@@ -49,6 +53,9 @@ public:
 
     /// operator.json for receipts; when none is set, Save receipt PDF… asks for it once and keeps it.
     void setOperatorFile(const QString& path);
+    /// The console's chargers: their sites and ids are offered when assigning a tariff. `chargers` must
+    /// outlive the docks.
+    void setChargers(const models::ChargerModel& chargers);
 
 private:
     std::optional<documents::OperatorInfo> issuer(QWidget* parent);

@@ -2,6 +2,7 @@
 
 #include "models/billing/billing_client.h"
 #include "models/billing/sessions_model.h"
+#include "widgets/billing/tariff_assignments_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,6 +21,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -119,7 +121,17 @@ TariffEditor::TariffEditor(models::billing::BillingClient& client, QWidget* pare
 }
 
 void TariffEditor::buildForm() {
-    auto* outer = new QVBoxLayout(this);
+    auto* tabsLayout = new QVBoxLayout(this);
+    tabsLayout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabWidget(this);
+    tabsLayout->addWidget(m_tabs);
+    auto* page = new QWidget(m_tabs);
+    m_tabs->addTab(page, tr("Tariff"));
+    m_assignmentsView = new TariffAssignmentsView(m_client, m_assignments, m_tabs);
+    m_tabs->addTab(m_assignmentsView, tr("Assignments"));
+    connect(m_assignmentsView, &TariffAssignmentsView::reloadRequested, this, &TariffEditor::reloadTariffs);
+
+    auto* outer = new QVBoxLayout(page);
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Stored tariffs:"), this));
     m_stored = new QComboBox(this);
@@ -308,6 +320,10 @@ void TariffEditor::buildForm() {
     outer->addWidget(splitter, 1);
 }
 
+void TariffEditor::showAssignments() {
+    m_tabs->setCurrentWidget(m_assignmentsView);
+}
+
 void TariffEditor::updateRole() {
     const auto why = m_client.refusal(QStringLiteral("PutTariff"));
     m_save->setEnabled(!why);
@@ -407,13 +423,18 @@ void TariffEditor::reloadTariffs() {
     models::CommandCall* call = m_client.send(QStringLiteral("GetTariffs"), QJsonObject{});
     if (!call) {
         setStatus(tr("No agent is online to ask for tariffs."), true);
+        m_assignmentsView->setStatus(tr("No agent is online to ask for tariffs."), true);
         return;
     }
     connect(call, &models::CommandCall::finished, this, [this](const models::CommandResult& result) {
         if (result.outcome != contract::CommandOutcome::Completed) {
-            setStatus(tr("Tariffs not available: %1").arg(result.description), true);
+            const QString text = tr("Tariffs not available: %1")
+                                     .arg(models::billing::TariffAssignmentsModel::failureText(result));
+            setStatus(text, true);
+            m_assignmentsView->setStatus(text, true);
             return;
         }
+        m_assignments.setTariffsResponse(result.response);
         m_storedTariffs.clear();
         m_stored->clear();
         for (const auto& value : result.response.value(QStringLiteral("tariffs")).toArray()) {

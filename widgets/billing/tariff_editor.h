@@ -1,9 +1,11 @@
 // The tariff editor: a form over the tariff's JSON form (periods, day types with their time ranges, the
 // week, holidays, fees, validity), Validate / Preview (rates a sample session) / Save (supervisors),
-// and the agent's refusal messages listed with the offending field highlighted.
+// the agent's refusal messages listed with the offending field highlighted; and a tab of where the
+// tariffs apply (TariffAssignmentsView).
 #pragma once
 
 #include "models/billing/cdr_breakdown_model.h"
+#include "models/billing/tariff_assignments_model.h"
 #include "models/billing/tariff_draft.h"
 
 #include <QList>
@@ -20,12 +22,15 @@ class QPushButton;
 class QSpinBox;
 class QTableView;
 class QTableWidget;
+class QTabWidget;
 
 namespace voltdesk::models::billing {
 class BillingClient;
 }
 
 namespace voltdesk::widgets {
+
+class TariffAssignmentsView;
 
 class TariffEditor : public QWidget {
     Q_OBJECT
@@ -38,8 +43,10 @@ public:
     /// The form as a draft (the day-type table's rows grouped by day type in order of appearance).
     models::billing::TariffDraft draft() const;
 
-    /// Asks the agent for the stored tariffs (the chooser).
+    /// Asks the agent for the stored tariffs (the chooser) and where they are assigned (GetTariffs).
     void reloadTariffs();
+    /// Brings the Assignments tab to the front.
+    void showAssignments();
     /// PreviewTariff with the draft and the sample session: problems, or the sample's bill.
     void validate();
     void preview();
@@ -61,6 +68,9 @@ public:
     QTableWidget* periodTable() const { return m_periods; }
     QLabel* statusLabel() const { return m_status; }
     models::billing::CdrBreakdownModel& previewModel() { return m_previewModel; }
+    models::billing::TariffAssignmentsModel& assignmentsModel() { return m_assignments; }
+    TariffAssignmentsView* assignmentsView() const { return m_assignmentsView; }
+    QTabWidget* tabs() const { return m_tabs; }
     /// The widgets highlighted for the problems shown (fields, or the tables holding the rows).
     QList<QWidget*> highlightedWidgets() const { return m_highlighted; }
     /// The table rows highlighted, as "schedule:3", "periods:1".
@@ -81,6 +91,9 @@ private:
 
     models::billing::BillingClient& m_client;
     models::billing::CdrBreakdownModel m_previewModel;
+    models::billing::TariffAssignmentsModel m_assignments;
+    QTabWidget* m_tabs = nullptr;
+    TariffAssignmentsView* m_assignmentsView = nullptr;
     QComboBox* m_stored = nullptr;
     QList<QJsonObject> m_storedTariffs;
     QLineEdit* m_id = nullptr;
