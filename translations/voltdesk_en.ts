@@ -196,4 +196,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>voltdesk::widgets::StatementExport</name>
+    <message numerus="yes">
+        <source>Rendering the statement of %n session(s)…</source>
+        <translation>
+            <numerusform>Rendering the statement of %n session…</numerusform>
+            <numerusform>Rendering the statement of %n sessions…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

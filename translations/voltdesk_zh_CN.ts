@@ -1167,6 +1167,13 @@
     </message>
 </context>
 <context>
+    <name>voltdesk::models::billing::SessionPages</name>
+    <message>
+        <source>No agent is online to ask for sessions.</source>
+        <translation>没有在线的代理程序可查询充电记录。</translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::models::billing::SessionsModel</name>
     <message>
         <source>Running: the cost so far, rated up to %1</source>
@@ -1391,10 +1398,6 @@
         <translation>营收(&amp;R)</translation>
     </message>
     <message>
-        <source>Choose operator.json (the operator&apos;s names and tax id for receipts)</source>
-        <translation>选择 operator.json（收据上的运营商名称和税号）</translation>
-    </message>
-    <message>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
@@ -1405,6 +1408,10 @@
     <message>
         <source>%1 cannot be used: %2</source>
         <translation>%1 无法使用：%2</translation>
+    </message>
+    <message>
+        <source>Choose operator.json (the operator&apos;s names and tax id for receipts and statements)</source>
+        <translation>选择 operator.json（收据和对账单上的运营商名称和税号）</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +2322,30 @@
             <numerusform>已导出 %n 条充电记录到 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Monthly statement PDF…</source>
+        <translation>月度对账单 PDF…</translation>
+    </message>
+    <message>
+        <source>A customer group&apos;s sessions that stopped in a month, with totals and tax, as voltdesk-documents statement prints it</source>
+        <translation>客户组在某月结束的充电记录，含合计与税额，与 voltdesk-documents statement 打印的相同</translation>
+    </message>
+    <message>
+        <source>Save monthly statement PDF</source>
+        <translation>保存月度对账单 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Name the customer group the statement is for.</source>
+        <translation>请填写对账单所属的客户组。</translation>
+    </message>
+    <message>
+        <source>No operator.json: the statement needs the operator&apos;s names and tax id</source>
+        <translation>缺少 operator.json：对账单需要运营商名称和税号</translation>
+    </message>
 </context>
 <context>
     <name>voltdesk::widgets::ShortcutsDialog</name>
@@ -2329,6 +2360,74 @@
     <message>
         <source>Action</source>
         <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::StatementDialog</name>
+    <message>
+        <source>Monthly statement</source>
+        <translation>月度对账单</translation>
+    </message>
+    <message>
+        <source>Every session of the customer group that stopped in the month (in its site&apos;s local time), the version in force of each record, with totals and tax per currency, in English and Chinese.</source>
+        <translation>该客户组在当月（按站点当地时间）结束的每次充电，每条记录取现行版本，按币种列出合计与税额，中英文对照。</translation>
+    </message>
+    <message>
+        <source>e.g. FLEET-A</source>
+        <translation>例如 FLEET-A</translation>
+    </message>
+    <message>
+        <source>Customer group</source>
+        <translation>客户组</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>voltdesk::widgets::StatementExport</name>
+    <message>
+        <source>Fetching the sessions of %1 around %2…</source>
+        <translation>正在获取 %1 在 %2 前后的充电记录…</translation>
+    </message>
+    <message>
+        <source>Fetching the sessions of %1 around %2: %3 of %4…</source>
+        <translation>正在获取 %1 在 %2 前后的充电记录：%3 / %4…</translation>
+    </message>
+    <message>
+        <source>Statement not written: %1</source>
+        <translation>未写入对账单：%1</translation>
+    </message>
+    <message>
+        <source>No session of customer group &apos;%1&apos; stopped in %2 (site time); no statement was written.</source>
+        <translation>客户组“%1”在 %2（站点时间）没有结束的充电；未写入对账单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rendering the statement of %n session(s)…</source>
+        <translation>
+            <numerusform>正在生成含 %n 次充电的对账单…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Statement of %1 for %2 (%3 on %4) written to %5</source>
+        <translation>%1 的 %2 对账单（%3，共 %4）已写入 %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n 次充电</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2400,10 +2499,6 @@
         <translation>双击充电桩可编辑其编号</translation>
     </message>
     <message>
-        <source>charger id</source>
-        <translation>充电桩编号</translation>
-    </message>
-    <message>
         <source>Add charger</source>
         <translation>添加充电桩</translation>
     </message>
@@ -2422,6 +2517,10 @@
     <message>
         <source>site id</source>
         <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>charger id</source>
+        <translation>充电桩编号</translation>
     </message>
     <message>
         <source>group name</source>

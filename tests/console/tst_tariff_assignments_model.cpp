@@ -1,8 +1,11 @@
 // The tariff assignments model without any UI, fed with GetTariffs answers as the agent writes them:
 // the rows in words, sorting by precedence and time, the keys offered, the AssignTariff requests and
-// their checks, the removal's consequences, failures in words.
+// their checks, the removal's consequences, failures in words; and the statement's session request.
 // No translation is installed: plural texts read in their source form ("2 charger(s)").
+#include "models/billing/billing_client.h"
+#include "models/billing/session_pages.h"
 #include "models/billing/tariff_assignments_model.h"
+#include "models/broker_link.h"
 #include "models/charger_model.h"
 #include "tests/console/model_fixtures.h"
 
@@ -284,6 +287,45 @@ private slots:
         silent.outcome = contract::CommandOutcome::Timeout;
         QCOMPARE(TariffAssignmentsModel::failureText(silent),
                  QStringLiteral("The agent did not complete the command (Timeout)."));
+    }
+
+    void statementAsksForAWiderMonth() {
+        const SessionFilter nov = statementFilter(QStringLiteral(" FLEET-A "), QDate(2026, 11, 17));
+        QCOMPARE(nov.customerGroup, QStringLiteral("FLEET-A"));
+        QCOMPARE(nov.status, QStringLiteral("finished"));
+        QCOMPARE(nov.limit, kLargestSessionsPage);
+        const QJsonObject payload = nov.toPayload();
+        // A day either side in UTC covers every site's local month (UTC−12 to UTC+14).
+        QCOMPARE(payload.value(QStringLiteral("from")).toString(),
+                 QStringLiteral("2026-10-31T00:00:00.000Z"));
+        QCOMPARE(payload.value(QStringLiteral("to")).toString(), QStringLiteral("2026-12-02T00:00:00.000Z"));
+        const QJsonObject dec = statementFilter(QStringLiteral("F"), QDate(2026, 12, 31)).toPayload();
+        QCOMPARE(dec.value(QStringLiteral("from")).toString(), QStringLiteral("2026-11-30T00:00:00.000Z"));
+        QCOMPARE(dec.value(QStringLiteral("to")).toString(), QStringLiteral("2027-01-02T00:00:00.000Z"));
+    }
+
+    void pagesWithoutAnAgentFinishWithAReason() {
+        models::BrokerLink link(models::BrokerLink::Options{}); // never started
+        models::CommandClient commands(link);
+        commands.setFallbackRole(contract::Role::Viewer);
+        BillingClient nobody(commands, [] { return QString(); });
+        SessionPages pages(nobody, statementFilter(QStringLiteral("FLEET-A"), QDate(2026, 11, 1)));
+        QSignalSpy finished(&pages, &SessionPages::finished);
+        pages.start();
+        QCOMPARE(finished.count(), 0); // asynchronous, like an answer
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("No agent is online to ask for sessions."));
+
+        BillingClient unreachable(commands, [] { return QStringLiteral("agent-1"); });
+        SessionPages offline(unreachable, statementFilter(QStringLiteral("FLEET-A"), QDate(2026, 11, 1)));
+        QSignalSpy ended(&offline, &SessionPages::finished);
+        offline.start();
+        QTRY_COMPARE(ended.count(), 1);
+        QCOMPARE(ended.at(0).at(0).toBool(), false);
+        QVERIFY2(ended.at(0).at(1).toString().contains(QStringLiteral("Not connected")),
+                 qPrintable(ended.at(0).at(1).toString()));
+        QVERIFY(offline.records().empty());
     }
 };
 

@@ -3,7 +3,8 @@
 // its total equal to the CDR's; Re-rate and Save enabled by role; the tariff editor's refusal messages
 // with the offending rows highlighted; a receipt PDF written; the tariff assignments tab (read only by
 // role, the form filled from a row, checks before sending, the confirmation naming what loses its
-// tariff, failures in words). With VOLTDESK_SCREENSHOT_DIR set it also writes the views as PNG
+// tariff, failures in words); the monthly statement's prefill, refusals and its PDF rendered off the Qt
+// thread. With VOLTDESK_SCREENSHOT_DIR set it also writes the views as PNG
 // (docs/screenshots/console-billing-sessions.png, console-tariff-editor.png and
 // console-tariff-assignments.png).
 #include "app/translations.h"
@@ -15,11 +16,15 @@
 #include "tests/console/billing_fixtures.h"
 #include "widgets/billing/cdr_breakdown_panel.h"
 #include "widgets/billing/sessions_view.h"
+#include "widgets/billing/statement_dialog.h"
+#include "widgets/billing/statement_export.h"
 #include "widgets/billing/tariff_assignments_view.h"
 #include "widgets/billing/tariff_editor.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -27,11 +32,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimeZone>
+#include <QTimer>
 #include <QtTest>
 
 using namespace voltdesk;
@@ -169,6 +177,14 @@ QJsonObject tariffsAnswer() {
              QJsonObject{{QStringLiteral("depot-north"),
                           QJsonArray{QStringLiteral("SH-PUDONG-01"), QStringLiteral("SH-PUDONG-02"),
                                      QStringLiteral("SH-PUDONG-03")}}}}};
+}
+
+documents::OperatorInfo sampleOperator() {
+    documents::OperatorInfo info;
+    info.nameEn = QStringLiteral("Voltdesk Charging Services (Shanghai) Co., Ltd.");
+    info.nameZh = QStringLiteral("伏台充电服务（上海）有限公司");
+    info.taxId = QStringLiteral("91310115MA1H7XK42Q");
+    return info;
 }
 
 void saveShot(QWidget& widget, const QString& name) {
@@ -464,6 +480,144 @@ private slots:
         QTest::mouseClick(view->reloadButton(), Qt::LeftButton);
         QCOMPARE(reload.count(), 1);
         QTRY_VERIFY(view->statusLabel()->text().startsWith(QStringLiteral("Tariffs not available")));
+    }
+
+    void monthlyStatement() {
+        models::BrokerLink link(models::BrokerLink::Options{});
+        models::CommandClient commands(link);
+        commands.setFallbackRole(contract::Role::Viewer); // reading is for everyone
+        BillingClient client(commands, [] { return QString(); });
+        SessionsModel model;
+        widgets::SessionsView view(client, model);
+        view.resize(1500, 640);
+        const auto shown = fourPeriodCdr(1042);
+        auto other = testing::sampleCdr(1043);
+        other.customerGroup = "FLEET-B";
+        model.setResponse(
+            answer(QJsonArray{testing::finishedSession(shown), testing::finishedSession(other)}, 2));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.statementButton()->isEnabled());
+
+        // The dialog proposes the selected session's group and the month it stopped in, site time.
+        QVERIFY(view.selectSession(QStringLiteral("SH-PUDONG-01/1043")));
+        QCOMPARE(view.statementGroupGuess(), QStringLiteral("FLEET-B"));
+        QCOMPARE(view.statementMonthGuess(), QDate(2025, 11, 26));
+        // The filter's group comes first.
+        SessionFilter filter;
+        filter.customerGroup = QStringLiteral("FLEET-A");
+        view.setFilterControls(filter);
+        QCOMPARE(view.statementGroupGuess(), QStringLiteral("FLEET-A"));
+        widgets::StatementDialog dialog(view.statementGroupGuess(), view.statementMonthGuess(), {}, &view);
+        QCOMPARE(dialog.customerGroup(), QStringLiteral("FLEET-A"));
+        QCOMPARE(dialog.month(), QDate(2025, 11, 1));
+        QCOMPARE(dialog.monthEdit()->text(), QStringLiteral("2025-11"));
+        dialog.groupEdit()->clear();
+        QVERIFY(!dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QCOMPARE(widgets::statementFileName(QStringLiteral("FLEET A/1"), QDate(2025, 11, 3)),
+                 QStringLiteral("statement-FLEET_A_1-2025-11.pdf"));
+
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("statement.pdf"));
+        QSignalSpy finished(&view, &widgets::SessionsView::statementFinished);
+        // Without operator.json, and without an agent: said, and no file.
+        view.exportStatement(QStringLiteral("FLEET-A"), QDate(2025, 11, 1), pdf);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(1).toString().contains(QStringLiteral("operator.json")));
+        view.setIssuerSource([](QWidget*) { return std::optional(sampleOperator()); });
+        view.exportStatement(QStringLiteral("FLEET-A"), QDate(2025, 11, 1), pdf);
+        QVERIFY(!view.statementButton()->isEnabled());
+        QTRY_COMPARE(finished.count(), 2);
+        QCOMPARE(finished.at(1).at(0).toBool(), false);
+        QVERIFY2(finished.at(1).at(1).toString().contains(QStringLiteral("No agent is online")),
+                 qPrintable(finished.at(1).at(1).toString()));
+        QVERIFY(view.statementButton()->isEnabled());
+        QVERIFY(!QFile::exists(pdf));
+    }
+
+    void statementRendersOffTheQtThread() {
+        // A busy fleet's month as GetSessions would return it (newest first, a day either side): 240 of
+        // FLEET-A's sessions stopped in November site time; one stopped at 00:30 on 1 December in
+        // Shanghai (16:30 UTC on 30 November), one belongs to another group, one of them has a second
+        // version (counted once, in force).
+        std::vector<contract::ChargeDetailRecord> fetched;
+        for (int i = 0; i < 240; ++i) {
+            auto r = testing::sampleCdr(2000 + i, 1000 + i, 500);
+            const qint64 shift = static_cast<qint64>(i - 200) * 2 * 3'600'000; // Nov 9 .. Nov 29
+            r.start += shift;
+            r.stop += shift;
+            for (auto& line : r.lines) {
+                line.from += shift;
+                line.to += shift;
+            }
+            fetched.push_back(r);
+        }
+        auto lateNight = testing::sampleCdr(3000);
+        lateNight.stop = QDateTime(QDate(2025, 11, 30), QTime(16, 30), QTimeZone::UTC).toMSecsSinceEpoch();
+        lateNight.start = lateNight.stop - 3'600'000;
+        for (auto& line : lateNight.lines) {
+            line.from = lateNight.start;
+            line.to = lateNight.stop;
+        }
+        fetched.push_back(lateNight);
+        auto otherGroup = testing::sampleCdr(3001);
+        otherGroup.customerGroup = "FLEET-B";
+        fetched.push_back(otherGroup);
+        auto rerated = fetched.front();
+        rerated.version = 2;
+        rerated.reason = "tariff corrected";
+        fetched.push_back(rerated);
+
+        models::BrokerLink link(models::BrokerLink::Options{});
+        models::CommandClient commands(link);
+        BillingClient client(commands, [] { return QString(); });
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("statement-FLEET-A-2025-11.pdf"));
+        widgets::StatementExport run(client, sampleOperator(), QStringLiteral("FLEET-A"), QDate(2025, 11, 1),
+                                     pdf);
+        QSignalSpy finished(&run, &widgets::StatementExport::finished);
+        QSignalSpy progress(&run, &widgets::StatementExport::progress);
+        // The Qt thread keeps turning while the PDF is painted.
+        int ticks = 0;
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+        ticker.start();
+        run.render(fetched);
+        QCOMPARE(progress.count(), 1);
+        QVERIFY(progress.at(0).at(0).toString().startsWith(QStringLiteral("Rendering the statement")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        const QString message = finished.at(0).at(1).toString();
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(message));
+        // Every one of the 240 on as many pages as the layout needs (the documents' tests check the pages).
+        QVERIFY2(QRegularExpression(QStringLiteral("\\(240 sessions on [2-9]\\d* pages\\)"))
+                     .match(message)
+                     .hasMatch(),
+                 qPrintable(message));
+        QVERIFY(ticks > 0);
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        qInfo() << message << "; the Qt thread ticked" << ticks << "times meanwhile";
+
+        // A month with none of the group's sessions writes nothing; nor does a folder that does not exist.
+        const QString december = dir.filePath(QStringLiteral("december.pdf"));
+        widgets::StatementExport empty(client, sampleOperator(), QStringLiteral("FLEET-A"),
+                                       QDate(2025, 12, 1), december);
+        QSignalSpy emptyDone(&empty, &widgets::StatementExport::finished);
+        empty.render({otherGroup});
+        QCOMPARE(emptyDone.count(), 1);
+        QVERIFY(emptyDone.at(0).at(1).toString().startsWith(QStringLiteral("No session of customer group")));
+        QVERIFY(!QFile::exists(december));
+        const QString nowhere = dir.filePath(QStringLiteral("missing/statement.pdf"));
+        widgets::StatementExport unwritable(client, sampleOperator(), QStringLiteral("FLEET-A"),
+                                            QDate(2025, 11, 1), nowhere);
+        QSignalSpy unwritableDone(&unwritable, &widgets::StatementExport::finished);
+        unwritable.render(fetched);
+        QTRY_COMPARE_WITH_TIMEOUT(unwritableDone.count(), 1, 30000);
+        QCOMPARE(unwritableDone.at(0).at(0).toBool(), false);
+        QVERIFY(unwritableDone.at(0).at(1).toString().startsWith(QStringLiteral("Statement not written")));
+        QVERIFY(!QFile::exists(nowhere));
     }
 
     /// Last: it installs the Chinese translation for the rest of the process.

@@ -3,8 +3,8 @@
 // A supervisor saves a tariff with an overlap and sees the agent's message on the offending rows, fixes
 // it and saves, assigns it to the charger's site and a charger group in the Assignments tab and removes
 // the group's after the confirmation; a charging session shows its live cost in the sessions table,
-// stops, and its row shows the final total, equal to the CDR the agent stored; a viewer sees the
-// assignments but finds them, Save and Re-rate disabled.
+// stops, and its row shows the final total, equal to the CDR the agent stored; the customer group's
+// monthly statement is written; a viewer sees the assignments but finds them, Save and Re-rate disabled.
 #include "models/billing/billing_client.h"
 #include "models/billing/money_format.h"
 #include "models/billing/sessions_model.h"
@@ -34,6 +34,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace voltdesk;
@@ -45,6 +46,7 @@ using models::billing::SessionsModel;
 namespace {
 
 constexpr const char* kCard = "BILLING-CARD-1";
+constexpr const char* kFleet = "IT-FLEET"; // the card's parent id tag: the session's customer group
 
 QString describe(const std::optional<CommandResult>& result) {
     if (!result) {
@@ -219,14 +221,15 @@ private slots:
             window.grab().save(shots.filePath(QStringLiteral("billing-assignments.png")));
         }
 
-        // A card and a meter value a second.
+        // A card of a fleet (its parent id tag is the customer group) and a meter value a second.
         auto answer =
             testing::awaitCommand(commands.send(agent, charger, QStringLiteral("ChangeConfiguration"),
                                                 {{"key", "MeterValueSampleInterval"}, {"value", "1"}}),
                                   20000);
         QVERIFY2(answer && answer->outcome == CommandOutcome::Completed, qPrintable(describe(answer)));
-        answer = testing::awaitCommand(
-            commands.send(agent, QString(), QStringLiteral("SetIdTag"), {{"idTag", kCard}}), 20000);
+        answer = testing::awaitCommand(commands.send(agent, QString(), QStringLiteral("SetIdTag"),
+                                                     {{"idTag", kCard}, {"parentIdTag", kFleet}}),
+                                       20000);
         QVERIFY2(answer && answer->outcome == CommandOutcome::Completed, qPrintable(describe(answer)));
 
         // Sessions (Ctrl+4): the list loads; the session that starts shows its live cost, marked live.
@@ -298,6 +301,41 @@ private slots:
             "," + models::billing::formatMinorUnits(stored->total, stored->minorDigits, false).toUtf8() +
             ",EUR,stop\r\n"));
         m_cdrId = cdrId;
+        QCOMPARE(sessions.rowAt(row).customerGroup, QString::fromLatin1(kFleet));
+
+        // The fleet's monthly statement: the month the session stopped in, site time; every page of
+        // GetSessions, rendered off the Qt thread. Another month has none of its sessions: no file.
+        view->setIssuerSource([](QWidget*) {
+            documents::OperatorInfo info;
+            info.nameEn = QStringLiteral("Voltdesk Charging Services GmbH");
+            info.nameZh = QStringLiteral("伏台充电服务有限公司");
+            info.taxId = QStringLiteral("DE123456789");
+            return std::optional(info);
+        });
+        QVERIFY(view->selectSession(cdrId));
+        QCOMPARE(view->statementGroupGuess(), QString::fromLatin1(kFleet));
+        const QTimeZone siteZone(QByteArray::fromStdString(stored->timeZone));
+        const QDate stopMonth = QDateTime::fromMSecsSinceEpoch(stored->stop, QTimeZone::UTC)
+                                    .toTimeZone(siteZone.isValid() ? siteZone : QTimeZone(QTimeZone::UTC))
+                                    .date();
+        QCOMPARE(view->statementMonthGuess(), stopMonth);
+        const QString statementPath = dir.filePath(QStringLiteral("statement.pdf"));
+        QSignalSpy statement(view, &widgets::SessionsView::statementFinished);
+        view->exportStatement(QString::fromLatin1(kFleet), view->statementMonthGuess(), statementPath);
+        QTRY_COMPARE_WITH_TIMEOUT(statement.count(), 1, 30000);
+        QVERIFY2(statement.at(0).at(0).toBool(), qPrintable(statement.at(0).at(1).toString()));
+        QVERIFY2(statement.at(0).at(1).toString().contains(QStringLiteral("(1 session(s) on 1 page(s))")),
+                 qPrintable(statement.at(0).at(1).toString()));
+        QFile statementFile(statementPath);
+        QVERIFY(statementFile.open(QIODevice::ReadOnly));
+        QVERIFY(statementFile.read(5) == "%PDF-");
+        const QString earlierPath = dir.filePath(QStringLiteral("earlier.pdf"));
+        view->exportStatement(QString::fromLatin1(kFleet), stopMonth.addMonths(-2), earlierPath);
+        QTRY_COMPARE_WITH_TIMEOUT(statement.count(), 2, 30000);
+        QVERIFY(!statement.at(1).at(0).toBool());
+        QVERIFY2(statement.at(1).at(1).toString().startsWith(QStringLiteral("No session of customer group")),
+                 qPrintable(statement.at(1).at(1).toString()));
+        QVERIFY(!QFile::exists(earlierPath));
 
         // Revenue (Ctrl+6): this month's sessions by site, with tax, the session's total among them.
         docks.actions().at(2)->trigger();

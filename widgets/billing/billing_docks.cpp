@@ -28,7 +28,7 @@ BillingDocks::BillingDocks(models::billing::BillingClient& client, models::billi
     : QObject(&window), m_window(window) {
     m_operatorFile = QSettings().value(QLatin1String(kOperatorFileKey)).toString();
     m_sessions = new SessionsView(client, sessions);
-    m_sessions->breakdown()->setIssuerSource([this](QWidget* parent) { return issuer(parent); });
+    m_sessions->setIssuerSource([this](QWidget* parent) { return issuer(parent); });
     m_tariffs = new TariffEditor(client);
     m_revenue = new RevenueView(client);
 
@@ -96,7 +96,7 @@ void BillingDocks::setChargers(const models::ChargerModel& chargers) {
 std::optional<documents::OperatorInfo> BillingDocks::issuer(QWidget* parent) {
     if (m_operatorFile.isEmpty()) {
         m_operatorFile = QFileDialog::getOpenFileName(
-            parent, tr("Choose operator.json (the operator's names and tax id for receipts)"),
+            parent, tr("Choose operator.json (the operator's names and tax id for receipts and statements)"),
             QString(), tr("JSON files (*.json)"));
         if (m_operatorFile.isEmpty()) {
             return std::nullopt;

@@ -51,7 +51,8 @@ public:
     /// that they open with its full width.
     void tabWithDockOf(QWidget* widget);
 
-    /// operator.json for receipts; when none is set, Save receipt PDF… asks for it once and keeps it.
+    /// operator.json for receipts and statements; when none is set, the first of them asks for it once
+    /// and keeps it.
     void setOperatorFile(const QString& path);
     /// The console's chargers: their sites and ids are offered when assigning a tariff. `chargers` must
     /// outlive the docks.

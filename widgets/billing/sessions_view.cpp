@@ -3,12 +3,13 @@
 #include "domain/billing/settlement_csv.h"
 #include "models/billing/billing_client.h"
 #include "models/billing/money_format.h"
-#include "widgets/billing/cdr_breakdown_panel.h"
+#include "models/billing/session_pages.h"
+#include "widgets/billing/statement_dialog.h"
+#include "widgets/billing/statement_export.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,19 +17,18 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTimeZone>
 #include <QVBoxLayout>
-#include <memory>
 
 namespace voltdesk::widgets {
 
 namespace {
 
 using models::billing::SessionsModel;
-
-constexpr int kExportPage = 500; // GetSessions' largest page
 
 /// Running sessions in bold with the Charging blue dot before their status: the cost still moves.
 class LiveRowDelegate : public QStyledItemDelegate {
@@ -142,7 +142,11 @@ SessionsView::SessionsView(models::billing::BillingClient& client, models::billi
     pager->addWidget(m_previous);
     pager->addWidget(m_page);
     pager->addWidget(m_next);
+    m_statement = new QPushButton(tr("Monthly statement PDF…"), left);
+    m_statement->setToolTip(tr("A customer group's sessions that stopped in a month, with totals and tax, "
+                               "as voltdesk-documents statement prints it"));
     pager->addStretch(1);
+    pager->addWidget(m_statement);
     pager->addWidget(m_export);
     leftLayout->addLayout(pager);
     m_totals = new QLabel(left);
@@ -166,6 +170,7 @@ SessionsView::SessionsView(models::billing::BillingClient& client, models::billi
             [this] { requestPage(qMax(0, m_model.offset() - m_model.limit())); });
     connect(m_next, &QPushButton::clicked, this, [this] { requestPage(m_model.offset() + m_model.limit()); });
     connect(m_export, &QPushButton::clicked, this, &SessionsView::askExport);
+    connect(m_statement, &QPushButton::clicked, this, &SessionsView::askStatement);
     connect(&m_model, &SessionsModel::summaryChanged, this, &SessionsView::updateSummary);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &SessionsView::showSelected);
     // Bold running rows and CJK fallback fonts measure a little short: give every column some air.
@@ -309,67 +314,121 @@ void SessionsView::askExport() {
 }
 
 void SessionsView::exportSettlement(const QString& csvPath) {
-    // Pages of the current filter, finished sessions only, collected until the last page has come.
-    struct Run {
-        models::billing::SessionFilter filter;
-        std::vector<contract::ChargeDetailRecord> records;
-    };
-    auto run = std::make_shared<Run>();
-    run->filter = m_model.filter();
-    run->filter.status = QStringLiteral("finished");
-    run->filter.limit = kExportPage;
-    run->filter.offset = 0;
+    models::billing::SessionFilter filter = m_model.filter();
+    filter.status = QStringLiteral("finished");
+    filter.limit = models::billing::kLargestSessionsPage;
+    auto* pages = new models::billing::SessionPages(m_client, filter, this);
     m_export->setEnabled(false);
     setStatus(tr("Exporting…"));
-    auto step = std::make_shared<std::function<void()>>();
-    // The step holds itself weakly; each call's answer handler holds it strongly until the next page.
-    *step = [this, run, weakStep = std::weak_ptr(step), csvPath] {
-        const auto self = weakStep.lock();
-        models::CommandCall* call = m_client.send(QStringLiteral("GetSessions"), run->filter.toPayload());
-        const auto done = [this](bool ok, const QString& message) {
-            m_export->setEnabled(true);
-            setStatus(message);
-            emit exportFinished(ok, message);
-        };
-        if (!call) {
-            done(false, tr("No agent is online to ask for sessions."));
-            return;
+    connect(
+        pages, &models::billing::SessionPages::finished, this,
+        [this, pages, csvPath](bool ok, const QString& error) {
+            pages->deleteLater();
+            const auto done = [this](bool success, const QString& message) {
+                m_export->setEnabled(true);
+                setStatus(message);
+                emit exportFinished(success, message);
+            };
+            if (!ok) {
+                done(false, tr("Export failed: %1").arg(error));
+                return;
+            }
+            std::string csv = billing::settlementPreamble();
+            for (const auto& record : pages->records()) {
+                csv += billing::settlementRow(record) + "\r\n";
+            }
+            QSaveFile file(csvPath); // whole or not at all
+            if (!file.open(QIODevice::WriteOnly) ||
+                file.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size()) ||
+                !file.commit()) {
+                done(false, tr("Could not write %1: %2").arg(csvPath, file.errorString()));
+                return;
+            }
+            done(true, tr("%n session(s) exported to %1", nullptr, static_cast<int>(pages->records().size()))
+                           .arg(csvPath));
+        });
+    pages->start();
+}
+
+void SessionsView::setIssuerSource(CdrBreakdownPanel::IssuerSource source) {
+    m_issuer = source;
+    m_breakdown->setIssuerSource(std::move(source));
+}
+
+QString SessionsView::statementGroupGuess() const {
+    if (!m_customerGroup->text().trimmed().isEmpty()) {
+        return m_customerGroup->text().trimmed();
+    }
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() && current.row() < m_model.rowCount()
+               ? m_model.rowAt(current.row()).customerGroup
+               : QString();
+}
+
+QDate SessionsView::statementMonthGuess() const {
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid() && current.row() < m_model.rowCount()) {
+        const auto& row = m_model.rowAt(current.row());
+        if (row.stopMs) {
+            const QDateTime stop = QDateTime::fromMSecsSinceEpoch(*row.stopMs, QTimeZone::UTC);
+            const QTimeZone zone(row.record ? QByteArray::fromStdString(row.record->timeZone) : QByteArray());
+            return (zone.isValid() ? stop.toTimeZone(zone) : stop.toLocalTime()).date();
         }
-        connect(call, &models::CommandCall::finished, this,
-                [run, self, csvPath, done](const models::CommandResult& result) {
-                    if (result.outcome != contract::CommandOutcome::Completed) {
-                        done(false, tr("Export failed: %1").arg(result.description));
-                        return;
-                    }
-                    models::billing::SessionsModel page;
-                    page.setResponse(result.response);
-                    for (const auto& row : page.rows()) {
-                        if (row.record && !row.record->provisional) {
-                            run->records.push_back(*row.record);
-                        }
-                    }
-                    run->filter.offset += kExportPage;
-                    if (page.rowCount() > 0 && run->filter.offset < page.matching()) {
-                        (*self)();
-                        return;
-                    }
-                    QFile file(csvPath);
-                    std::string csv = billing::settlementPreamble();
-                    for (const auto& record : run->records) {
-                        csv += billing::settlementRow(record) + "\r\n";
-                    }
-                    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-                        file.write(csv.data(), static_cast<qint64>(csv.size())) !=
-                            static_cast<qint64>(csv.size())) {
-                        done(false, tr("Could not write %1: %2").arg(csvPath, file.errorString()));
-                        return;
-                    }
-                    done(true,
-                         tr("%n session(s) exported to %1", nullptr, static_cast<int>(run->records.size()))
-                             .arg(csvPath));
-                });
+    }
+    if (m_usePeriod->isChecked()) {
+        return m_from->date();
+    }
+    return QDate::currentDate().addMonths(-1);
+}
+
+void SessionsView::askStatement() {
+    QStringList groups;
+    for (const auto& row : m_model.rows()) {
+        groups.push_back(row.customerGroup);
+    }
+    groups.removeAll(QString());
+    groups.removeDuplicates();
+    groups.sort();
+    StatementDialog dialog(statementGroupGuess(), statementMonthGuess(), groups, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save monthly statement PDF"), statementFileName(dialog.customerGroup(), dialog.month()),
+        tr("PDF files (*.pdf)"));
+    if (!path.isEmpty()) {
+        exportStatement(dialog.customerGroup(), dialog.month(), path);
+    }
+}
+
+void SessionsView::exportStatement(const QString& customerGroup, QDate month, const QString& pdfPath) {
+    const auto finish = [this](bool ok, const QString& message) {
+        m_statement->setEnabled(true);
+        setStatus(message);
+        emit statementFinished(ok, message);
     };
-    (*step)();
+    if (m_statementRun) {
+        return; // one at a time: the button is disabled meanwhile
+    }
+    if (customerGroup.trimmed().isEmpty()) {
+        finish(false, tr("Name the customer group the statement is for."));
+        return;
+    }
+    const auto issuer = m_issuer ? m_issuer(this) : std::nullopt;
+    if (!issuer) {
+        finish(false, tr("No operator.json: the statement needs the operator's names and tax id"));
+        return;
+    }
+    m_statement->setEnabled(false);
+    m_statementRun = new StatementExport(m_client, *issuer, customerGroup, month, pdfPath, this);
+    connect(m_statementRun, &StatementExport::progress, this, &SessionsView::setStatus);
+    connect(m_statementRun, &StatementExport::finished, this,
+            [this, finish](bool ok, const QString& message) {
+                m_statementRun->deleteLater();
+                m_statementRun.clear();
+                finish(ok, message);
+            });
+    m_statementRun->start();
 }
 
 } // namespace voltdesk::widgets

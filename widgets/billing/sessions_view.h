@@ -1,9 +1,13 @@
 // The Sessions dock: filters, the sessions table (running ones marked, their cost moving), paging, the
-// totals per currency, the selected session's breakdown and the settlement CSV of the current filter.
+// totals per currency, the selected session's breakdown, the settlement CSV of the current filter and a
+// customer group's monthly statement.
 #pragma once
 
 #include "models/billing/sessions_model.h"
+#include "widgets/billing/cdr_breakdown_panel.h"
 
+#include <QDate>
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -20,7 +24,7 @@ class BillingClient;
 
 namespace voltdesk::widgets {
 
-class CdrBreakdownPanel;
+class StatementExport;
 
 class SessionsView : public QWidget {
     Q_OBJECT
@@ -39,23 +43,38 @@ public:
     /// answer arrives later: exportFinished().
     void exportSettlement(const QString& csvPath);
 
+    /// Who issues receipts and statements (operator.json); also the breakdown's.
+    void setIssuerSource(CdrBreakdownPanel::IssuerSource source);
+    /// Writes the customer group's statement of the month (any date in it) to pdfPath: its sessions
+    /// through GetSessions (all pages), rendered off the Qt thread; statementFinished() reports. The file
+    /// is written whole or not at all.
+    void exportStatement(const QString& customerGroup, QDate month, const QString& pdfPath);
+    /// What the statement dialog proposes: the group of the filter, else of the selected session; the
+    /// month in which the selected session stopped (site time), else the filter's first month, else the
+    /// last month.
+    QString statementGroupGuess() const;
+    QDate statementMonthGuess() const;
+
     QTableView* table() const { return m_table; }
     CdrBreakdownPanel* breakdown() const { return m_breakdown; }
     QLabel* totalsLabel() const { return m_totals; }
     QLabel* statusLabel() const { return m_status; }
     QPushButton* exportButton() const { return m_export; }
+    QPushButton* statementButton() const { return m_statement; }
     /// Selects the session's row (and shows its breakdown); false if it is not on this page.
     bool selectSession(const QString& cdrId);
     void focusFilters();
 
 signals:
     void exportFinished(bool ok, const QString& message);
+    void statementFinished(bool ok, const QString& message);
 
 private:
     void requestPage(int offset);
     void updateSummary();
     void showSelected();
     void askExport();
+    void askStatement();
     void setStatus(const QString& text);
 
     models::billing::BillingClient& m_client;
@@ -72,10 +91,13 @@ private:
     QPushButton* m_previous = nullptr;
     QPushButton* m_next = nullptr;
     QPushButton* m_export = nullptr;
+    QPushButton* m_statement = nullptr;
     QLabel* m_page = nullptr;
     QLabel* m_totals = nullptr;
     QLabel* m_status = nullptr;
     CdrBreakdownPanel* m_breakdown = nullptr;
+    CdrBreakdownPanel::IssuerSource m_issuer;
+    QPointer<StatementExport> m_statementRun;
     bool m_pending = false;
 };
 
