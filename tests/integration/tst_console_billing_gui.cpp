@@ -221,6 +221,23 @@ private slots:
             window.grab().save(shots.filePath(QStringLiteral("billing-assignments.png")));
         }
 
+        // The agent's own refusal in words: a list that names a tariff the agent does not store (as a
+        // console would show after a database was restored) is refused, nothing changes, Reload mends it.
+        editor->assignmentsModel().setTariffsResponse(
+            {{QStringLiteral("tariffs"),
+              QJsonArray{QJsonObject{
+                  {QStringLiteral("tariff"), QJsonObject{{QStringLiteral("id"), QStringLiteral("it-missing")},
+                                                         {QStringLiteral("version"), 1}}}}}}});
+        assignments->setForm(AssignmentScope::Charger, charger, QStringLiteral("it-missing"));
+        QTest::mouseClick(assignments->assignButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            assignments->statusLabel()->text().startsWith(QStringLiteral("The agent refused:")), 20000);
+        QVERIFY2(assignments->statusLabel()->text().contains(QStringLiteral("no tariff 'it-missing'")),
+                 qPrintable(assignments->statusLabel()->text()));
+        QTest::mouseClick(assignments->reloadButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(assigned.rowOf(AssignmentScope::Site, site) >= 0, 20000);
+        QCOMPARE(assigned.rowOf(AssignmentScope::Charger, charger), -1);
+
         // A card of a fleet (its parent id tag is the customer group) and a meter value a second.
         auto answer =
             testing::awaitCommand(commands.send(agent, charger, QStringLiteral("ChangeConfiguration"),
