@@ -101,7 +101,7 @@ TestFleet::TestFleet(const std::string& url, const TestFleetOptions& options)
                              .count = options.count,
                              .firstIndex = options.firstIndex,
                              .idPrefix = options.idPrefix})),
-      m_clock(contract::nowMs(), contract::nowMs(), options.speed) {
+      m_clock(contract::nowMs(), options.simStart.value_or(contract::nowMs()), options.speed) {
     const auto parsed = parseWsUrl(url);
     if (!parsed) {
         throw std::invalid_argument("not a ws:// or wss:// URL: " + url);

@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -32,6 +33,9 @@ struct TestFleetOptions {
     int firstIndex = 1;
     std::uint64_t seed = 1;
     double speed = 1; ///< simulated time per wall time (autonomous mode)
+    /// Simulated time when the fleet starts (autonomous mode: which hour of which day the chargers'
+    /// days begin at); unset: now. The OCPP messages carry the wall clock whatever the day's time.
+    std::optional<contract::EpochMs> simStart;
     ChargePointBehaviour behaviour = scriptedBehaviour();
     ChargePointTiming timing;
     ConnectionOptions connection; ///< security, injected faults; the trace is added by the fleet
