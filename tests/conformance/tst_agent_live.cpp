@@ -23,7 +23,7 @@ class Watcher {
 public:
     Watcher(const std::string& uri, const std::string& chargerId)
         : m_client(uri, "tst-agent-live-" + std::to_string(QCoreApplication::applicationPid())) {
-        m_client.set_message_callback([this](mqtt::const_message_ptr message) {
+        m_client.set_message_callback([this](const mqtt::const_message_ptr& message) {
             std::lock_guard lock(m_mutex);
             if (contract::parseChargerTelemetryTopic(message->get_topic())) {
                 if (auto sample = contract::decodeTelemetrySample(message->to_string())) {

@@ -35,7 +35,7 @@ public:
     };
 
     explicit BillingWatcher(const std::string& uri, const std::string& name) : m_client(uri, name) {
-        m_client.set_message_callback([this](mqtt::const_message_ptr message) {
+        m_client.set_message_callback([this](const mqtt::const_message_ptr& message) {
             std::lock_guard lock(m_mutex);
             m_messages.push_back({message->get_topic(), message->to_string()});
         });
