@@ -23,6 +23,8 @@ done
 say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
 say "building (release preset)"
+# shellcheck source=compiler-cache.sh
+source scripts/lib/compiler-cache.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target voltdesk voltdesk-agent voltdesk-sim >/dev/null ||
   svc_die "build failed; run 'scripts/env-run cmake --build --preset release' to see why"

@@ -9,9 +9,14 @@ step() { printf '\n\033[1m==> %s\033[0m (%ss)\n' "$*" "$(( $(date +%s) - started
 step "checking formatting (clang-format)"
 bash scripts/lib/format-check.sh
 
+# shellcheck source=compiler-cache.sh
+source scripts/lib/compiler-cache.sh
+
 step "configuring and building (release preset)"
 cmake --preset release >/dev/null
+if command -v ccache >/dev/null; then ccache --zero-stats >/dev/null; fi
 cmake --build --preset release -j "$jobs"
+if command -v ccache >/dev/null; then ccache --show-stats | grep -iE '^(cacheable|  (hits|misses))' || true; fi
 
 step "static analysis (clang-tidy) of the agent, simulator and contract"
 bash scripts/lib/tidy.sh build/release contract backend-agent simulator
