@@ -16,7 +16,7 @@ step "configuring and building (release preset)"
 cmake --preset release >/dev/null
 if command -v ccache >/dev/null; then ccache --zero-stats >/dev/null; fi
 cmake --build --preset release -j "$jobs"
-if command -v ccache >/dev/null; then ccache --show-stats | grep -iE '^(cacheable|  (hits|misses))' || true; fi
+if command -v ccache >/dev/null; then ccache --show-stats | grep -m3 -iE '^(cacheable|  (hits|misses))' || true; fi
 
 step "static analysis (clang-tidy) of the agent, simulator and contract"
 bash scripts/lib/tidy.sh build/release contract backend-agent simulator
