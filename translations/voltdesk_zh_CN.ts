@@ -1233,6 +1233,17 @@
     </message>
 </context>
 <context>
+    <name>voltdesk::models::billing::BillingClient</name>
+    <message>
+        <source>The agent refused: %1</source>
+        <translation>代理程序拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The agent did not complete the command (%1).</source>
+        <translation>代理程序未完成该命令（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>voltdesk::models::billing::TariffAssignmentsModel</name>
     <message>
         <source>Customer group</source>
@@ -1361,14 +1372,6 @@
     <message>
         <source>%1 now uses tariff &apos;%2&apos;.</source>
         <translation>%1 现使用电价“%2”。</translation>
-    </message>
-    <message>
-        <source>The agent refused: %1</source>
-        <translation>代理程序拒绝：%1</translation>
-    </message>
-    <message>
-        <source>The agent did not complete the command (%1).</source>
-        <translation>代理程序未完成该命令（%1）。</translation>
     </message>
 </context>
 <context>

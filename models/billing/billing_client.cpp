@@ -38,4 +38,20 @@ BillingClient::AgentResolver agentOfFirstCharger(const ChargerModel& chargers) {
     };
 }
 
+QString commandFailureText(const CommandResult& result) {
+    const QString& code = result.errorCode;
+    if (code == QLatin1String("NotConnected") || code == QLatin1String("NotAuthorized") ||
+        code == QLatin1String("NoAnswer") || code == QLatin1String("NoAgent") ||
+        code.startsWith(QLatin1String("0x"))) {
+        return result.description; // the console's own words: not connected, the broker, no answer
+    }
+    if (result.outcome == contract::CommandOutcome::Refused) {
+        return BillingClient::tr("The agent refused: %1").arg(result.description);
+    }
+    return result.description.isEmpty()
+               ? BillingClient::tr("The agent did not complete the command (%1).")
+                     .arg(QString::fromStdString(std::string(contract::toString(result.outcome))))
+               : result.description;
+}
+
 } // namespace voltdesk::models::billing

@@ -49,4 +49,7 @@ private:
 /// outlive the resolver.
 BillingClient::AgentResolver agentOfFirstCharger(const ChargerModel& chargers);
 
+/// Why a billing command did not complete, in words (the agent's refusal, the broker's, no answer).
+QString commandFailureText(const CommandResult& result);
+
 } // namespace voltdesk::models::billing

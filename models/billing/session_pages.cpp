@@ -1,7 +1,6 @@
 #include "models/billing/session_pages.h"
 
 #include "models/billing/billing_client.h"
-#include "models/billing/tariff_assignments_model.h"
 
 #include <QTimeZone>
 
@@ -27,7 +26,7 @@ void SessionPages::requestNext() {
     }
     connect(call, &CommandCall::finished, this, [this](const CommandResult& result) {
         if (result.outcome != contract::CommandOutcome::Completed) {
-            emit finished(false, TariffAssignmentsModel::failureText(result));
+            emit finished(false, commandFailureText(result));
             return;
         }
         SessionsModel page;

@@ -341,20 +341,4 @@ QString TariffAssignmentsModel::assignedText(const QJsonObject& response) {
                               : tr("%1 now uses tariff '%2'.").arg(where, tariffId);
 }
 
-QString TariffAssignmentsModel::failureText(const CommandResult& result) {
-    const QString& code = result.errorCode;
-    if (code == QLatin1String("NotConnected") || code == QLatin1String("NotAuthorized") ||
-        code == QLatin1String("NoAnswer") || code == QLatin1String("NoAgent") ||
-        code.startsWith(QLatin1String("0x"))) {
-        return result.description; // the console's own words: not connected, the broker, no answer
-    }
-    if (result.outcome == contract::CommandOutcome::Refused) {
-        return tr("The agent refused: %1").arg(result.description);
-    }
-    return result.description.isEmpty()
-               ? tr("The agent did not complete the command (%1).")
-                     .arg(QString::fromStdString(std::string(contract::toString(result.outcome))))
-               : result.description;
-}
-
 } // namespace voltdesk::models::billing

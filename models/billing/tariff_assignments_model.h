@@ -110,8 +110,6 @@ public:
     QString removalText(int row) const;
     /// What an AssignTariff confirmed, for the status line: "Site 'sh-pudong' now uses 'sh-commercial'."
     static QString assignedText(const QJsonObject& response);
-    /// Why a billing command did not complete, in words (the agent's refusal, the broker's, no answer).
-    static QString failureText(const CommandResult& result);
 
 signals:
     /// A GetTariffs answer was taken.

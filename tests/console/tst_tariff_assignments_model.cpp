@@ -271,21 +271,21 @@ private slots:
         models::CommandResult refused;
         refused.outcome = contract::CommandOutcome::Refused;
         refused.description = QStringLiteral("there is no tariff 'x'; store it with PutTariff first");
-        QCOMPARE(TariffAssignmentsModel::failureText(refused),
+        QCOMPARE(commandFailureText(refused),
                  QStringLiteral("The agent refused: there is no tariff 'x'; store it with PutTariff first"));
         models::CommandResult broker = refused;
         broker.errorCode = QStringLiteral("NotAuthorized");
         broker.description =
             QStringLiteral("The broker refused the command (Not authorized, reason code 0x87)");
-        QCOMPARE(TariffAssignmentsModel::failureText(broker), broker.description);
+        QCOMPARE(commandFailureText(broker), broker.description);
         models::CommandResult late;
         late.outcome = contract::CommandOutcome::Timeout;
         late.errorCode = QStringLiteral("NoAnswer");
         late.description = QStringLiteral("No answer from the agent within 30 s");
-        QCOMPARE(TariffAssignmentsModel::failureText(late), late.description);
+        QCOMPARE(commandFailureText(late), late.description);
         models::CommandResult silent;
         silent.outcome = contract::CommandOutcome::Timeout;
-        QCOMPARE(TariffAssignmentsModel::failureText(silent),
+        QCOMPARE(commandFailureText(silent),
                  QStringLiteral("The agent did not complete the command (Timeout)."));
     }
 

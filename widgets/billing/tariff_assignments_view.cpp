@@ -353,7 +353,7 @@ void TariffAssignmentsView::send(const QJsonObject& payload) {
         m_pending = false;
         updateButtons();
         if (result.outcome != contract::CommandOutcome::Completed) {
-            setStatus(TariffAssignmentsModel::failureText(result), true);
+            setStatus(models::billing::commandFailureText(result), true);
             return;
         }
         setStatus(TariffAssignmentsModel::assignedText(result.response));

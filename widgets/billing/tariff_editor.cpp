@@ -428,8 +428,8 @@ void TariffEditor::reloadTariffs() {
     }
     connect(call, &models::CommandCall::finished, this, [this](const models::CommandResult& result) {
         if (result.outcome != contract::CommandOutcome::Completed) {
-            const QString text = tr("Tariffs not available: %1")
-                                     .arg(models::billing::TariffAssignmentsModel::failureText(result));
+            const QString text =
+                tr("Tariffs not available: %1").arg(models::billing::commandFailureText(result));
             setStatus(text, true);
             m_assignmentsView->setStatus(text, true);
             return;
